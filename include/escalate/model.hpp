@@ -1,0 +1,104 @@
+// The domain: organisations, cases, contacts and promises (SPEC section 1). Plain values; the
+// store reads and writes them, the engine and the exporters read them.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "escalate/time.hpp"
+
+namespace escalate {
+
+enum class CaseStatus { Open, Resolved, Abandoned };
+enum class Direction { Out, In };
+enum class PromiseStatus { Pending, Kept, Broken };
+enum class Outcome {
+    NoAnswer,
+    HungUp,
+    StockReply,
+    Transferred,
+    Refused,
+    Promised,
+    Escalated,
+    Partial,
+    Resolved,
+    Info,
+};
+
+[[nodiscard]] std::string_view to_string(CaseStatus s);
+[[nodiscard]] std::string_view to_string(Direction d);
+[[nodiscard]] std::string_view to_string(PromiseStatus s);
+[[nodiscard]] std::string_view to_string(Outcome o);
+
+[[nodiscard]] std::optional<CaseStatus> case_status_from(std::string_view s);
+[[nodiscard]] std::optional<Direction> direction_from(std::string_view s);
+[[nodiscard]] std::optional<PromiseStatus> promise_status_from(std::string_view s);
+[[nodiscard]] std::optional<Outcome> outcome_from(std::string_view s);
+// "no-answer, hung-up, ...", for error messages.
+[[nodiscard]] std::string outcome_names();
+
+// How paid, for the chargeback clocks.
+enum class PaidBy { Card, Debit, Cash, Other };
+[[nodiscard]] std::string_view to_string(PaidBy p);
+[[nodiscard]] std::optional<PaidBy> paid_by_from(std::string_view s);
+
+struct Org {
+    std::int64_t id = 0;
+    std::string name;
+    std::optional<std::string> phone, email, chat, exec, regulator;
+    std::vector<std::string> social;      // handles, "@meterco"
+    std::vector<std::string> unavailable; // channels the org does not offer
+};
+
+struct Case {
+    std::int64_t id = 0;
+    std::string org;
+    std::string title;
+    std::optional<std::string> want;
+    CaseStatus status = CaseStatus::Open;
+    Timestamp opened_at = 0;
+    std::optional<Timestamp> closed_at;
+    std::optional<std::string> resolution;
+    std::vector<std::string> tags;
+    std::optional<Timestamp> incident_at;
+    std::optional<PaidBy> paid_by;
+};
+
+struct Contact {
+    std::int64_t id = 0;
+    std::int64_t case_id = 0;
+    std::string channel;
+    Direction direction = Direction::Out;
+    Timestamp at = 0;
+    std::optional<Seconds> duration_s;
+    std::optional<Seconds> hold_s;
+    std::optional<std::string> agent;
+    std::optional<std::string> ref;
+    std::optional<Outcome> outcome;
+    std::optional<std::string> note;
+    bool is_private = false;
+    std::optional<std::int64_t> promise_id;
+};
+
+struct Promise {
+    std::int64_t id = 0;
+    std::int64_t case_id = 0;
+    std::int64_t contact_id = 0;
+    std::string text;
+    Timestamp due = 0;
+    PromiseStatus status = PromiseStatus::Pending;
+};
+
+// A case with everything recorded on it, oldest contact first.
+struct CaseFile {
+    Case kase;
+    std::vector<Contact> contacts;
+    std::vector<Promise> promises;
+};
+
+// "1st", "2nd", "12th"
+[[nodiscard]] std::string ordinal(long long n);
+
+} // namespace escalate

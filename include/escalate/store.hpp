@@ -1,0 +1,123 @@
+// The case log on disk. The only door to SQLite: no other code holds SQL. One connection per
+// process; every command runs inside one Transaction.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "escalate/model.hpp"
+
+namespace SQLite {
+class Database;
+}
+
+namespace escalate {
+
+// Whether a transaction's changes are recorded for `undo`.
+enum class Journal { Record, Skip };
+
+struct JournalEntry {
+    std::int64_t id = 0;
+    Timestamp at = 0;
+    std::string command;
+    std::string summary;
+};
+
+struct CaseFilter {
+    std::optional<CaseStatus> status; // nullopt: every status
+    std::optional<std::string> org;   // case-insensitive org name prefix
+};
+
+struct PromiseFilter {
+    bool pending_only = false;
+    std::optional<Timestamp> due_before; // pending promises due before this time
+};
+
+// The schema version this build writes (PRAGMA user_version).
+inline constexpr int schema_version = 1;
+
+class Store {
+public:
+    // Opens the case log at path, creating it (0600, in a 0700 folder) when it does not exist.
+    // Refuses, without writing, a file that is empty, not SQLite, another application's
+    // database or from a newer escalate. Migrates an older one after a backup beside it.
+    static Store open(const std::filesystem::path& path, Timestamp now);
+    // A fresh in-memory log, for tests and for reading when no file exists yet.
+    static Store in_memory();
+
+    Store(Store&&) noexcept;
+    Store& operator=(Store&&) noexcept;
+    ~Store();
+
+    class Transaction {
+    public:
+        Transaction(Transaction&&) noexcept;
+        Transaction& operator=(Transaction&&) = delete;
+        ~Transaction(); // rolls back unless committed
+        // Commits; a recorded transaction keeps `summary` as its journal line.
+        void commit(std::string_view summary = {});
+
+    private:
+        friend class Store;
+        Transaction(Store& store, Journal journal);
+        Store* store_;
+        Journal journal_;
+        bool done_ = false;
+    };
+
+    // A write transaction (BEGIN IMMEDIATE, waits for other writers). command names the
+    // journal entry ("log", "edit", ...); now is when it happened.
+    [[nodiscard]] Transaction write(std::string_view command, Timestamp now,
+                                    Journal journal = Journal::Record);
+    // A read transaction: one consistent snapshot.
+    [[nodiscard]] Transaction read();
+
+    // Orgs
+    [[nodiscard]] std::optional<Org> find_org(std::string_view name);
+    // The org with this name (case-insensitive), created when missing.
+    Org ensure_org(std::string_view name);
+    void update_org(const Org& org);
+
+    // Cases
+    std::int64_t insert_case(const Case& c);
+    void update_case(const Case& c);
+    [[nodiscard]] std::optional<Case> find_case(std::int64_t id);
+    // "12", "#12", or an org name prefix (case-insensitive) among open cases, then all cases.
+    // Throws NotFoundError or AmbiguousError (listing the candidates).
+    [[nodiscard]] Case resolve_case(std::string_view ref);
+    // The only open case; NotFoundError when there is none, AmbiguousError when several.
+    [[nodiscard]] Case only_open_case();
+    [[nodiscard]] CaseFile load_case_file(std::int64_t case_id);
+    // Every case the filter selects, with its contacts and promises, by id.
+    [[nodiscard]] std::vector<CaseFile> load_case_files(const CaseFilter& filter);
+
+    // Contacts
+    std::int64_t insert_contact(const Contact& c);
+    void update_contact(const Contact& c);
+    [[nodiscard]] std::optional<Contact> find_contact(std::int64_t id);
+
+    // Promises
+    std::int64_t insert_promise(const Promise& p);
+    void update_promise(const Promise& p);
+    [[nodiscard]] std::optional<Promise> find_promise(std::int64_t id);
+    [[nodiscard]] std::optional<Promise> promise_of_contact(std::int64_t contact_id);
+    // With the org name of each promise's case.
+    [[nodiscard]] std::vector<std::pair<Promise, std::string>> promises(const PromiseFilter& f);
+
+    // Undo: the newest journal entry, and reverting it (the entry is then gone).
+    [[nodiscard]] std::optional<JournalEntry> last_journal_entry();
+    void revert(const JournalEntry& entry);
+
+private:
+    explicit Store(std::unique_ptr<SQLite::Database> db);
+    void prepare(Timestamp now, const std::filesystem::path& path, bool created);
+    [[nodiscard]] std::vector<Case> cases_matching_org(std::string_view prefix, bool open_only);
+
+    std::unique_ptr<SQLite::Database> db_;
+};
+
+} // namespace escalate

@@ -1,0 +1,26 @@
+// Checks on text a user gives: what is stored is exactly what was typed, or it is refused with
+// a reason. Invalid UTF-8 and NUL bytes are refused (JSON output and exports need valid text).
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+namespace escalate {
+
+enum class Lines { Single, Multi };
+
+inline constexpr std::size_t max_note_bytes = 1024 * 1024;
+inline constexpr std::size_t max_field_bytes = 1000;
+
+// Throws UsageError naming the field when value is too long, is not UTF-8, holds a NUL or
+// another control character, or (Lines::Single) a line break.
+void check_text(std::string_view field, std::string_view value, Lines lines,
+                std::size_t max_bytes = max_field_bytes);
+
+// The byte offset of the first invalid UTF-8 sequence, or npos.
+[[nodiscard]] std::size_t invalid_utf8_at(std::string_view s);
+
+// Unicode code points in valid UTF-8 text (terminal columns, roughly).
+[[nodiscard]] std::size_t code_points(std::string_view s);
+
+} // namespace escalate

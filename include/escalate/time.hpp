@@ -1,0 +1,94 @@
+// Time in escalate: UTC epoch seconds everywhere in the core, local zone (TZ) only when text is
+// parsed or printed. Nothing here reads the clock: "now" is always passed in.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+
+namespace escalate {
+
+using Timestamp = std::int64_t; // seconds since 1970-01-01T00:00:00Z
+using Seconds = std::int64_t;   // a span of time
+
+// Where parsing failed and why. column is 1-based into the text given.
+struct ParseError {
+    std::string message;
+    std::size_t column = 1;
+};
+
+// A parser's answer: a value, or the place and reason it failed.
+template <class T> class Parsed {
+public:
+    Parsed(T value) : state_(std::move(value)) {}
+    Parsed(ParseError error) : state_(std::move(error)) {}
+
+    [[nodiscard]] bool ok() const noexcept { return std::holds_alternative<T>(state_); }
+    explicit operator bool() const noexcept { return ok(); }
+    [[nodiscard]] const T& value() const { return std::get<T>(state_); }
+    [[nodiscard]] const ParseError& error() const { return std::get<ParseError>(state_); }
+
+private:
+    std::variant<T, ParseError> state_;
+};
+
+// What a time is for. It decides how a bare day and a weekday name resolve:
+// At (--at, --now): a day means its start, a weekday the most recent one (today included);
+// Due (--due): a day means its end (23:59:59), a weekday the next one (today excluded).
+enum class TimeRole { At, Due };
+
+// Parses every form of SPEC section 2: ISO dates and date-times with or without a zone, now,
+// today, yesterday, tomorrow, weekday names, each optionally followed by HH:MM, a bare HH:MM,
+// and relative offsets (2h ago, 3 days ago, in 3d, +3d, -90m).
+[[nodiscard]] Parsed<Timestamp> parse_time(std::string_view text, Timestamp now, TimeRole role);
+
+// Parses 25m, 1h30m, 1h 30m, 3.5h, 45s, 90 min, 1:05:00 (h:mm:ss) and 25:30 (mm:ss).
+// A bare number is refused: it could mean seconds, minutes or hours.
+[[nodiscard]] Parsed<Seconds> parse_duration(std::string_view text);
+
+// The longest duration parse_duration accepts (7 days).
+inline constexpr Seconds max_duration = 7 * 24 * 3600;
+
+// The accepted forms, for error messages and help text.
+inline constexpr std::string_view time_forms =
+    "2026-11-20, 2026-11-20T14:30, 2026-11-20 14:30+01:00, now, today, yesterday 15:30, "
+    "mon, 14:30, 2h ago, 3 days ago, in 3d, +3d";
+inline constexpr std::string_view duration_forms = "25m, 1h30m, 3.5h, 45s, 1:05:00";
+
+// A broken-down local (TZ) time.
+struct LocalTime {
+    int year = 1970, month = 1, day = 1, hour = 0, minute = 0, second = 0;
+    int weekday = 4; // 0 = Sunday
+};
+
+[[nodiscard]] LocalTime to_local(Timestamp t);
+// Resolves a local wall-clock time; a time skipped by a DST change moves forward past the gap.
+[[nodiscard]] Timestamp from_local(int year, int month, int day, int hour, int minute, int second);
+// Days since 1970-01-01 of t's local date: the difference of two is a count of calendar days.
+[[nodiscard]] std::int64_t local_day_number(Timestamp t);
+// The same wall-clock time, days calendar days later (or earlier), whatever DST does between.
+[[nodiscard]] Timestamp add_local_days(Timestamp t, int days);
+// The same wall-clock time after n working days; workdays is a bit mask, bit 0 = Sunday.
+[[nodiscard]] Timestamp add_business_days(Timestamp t, int n, unsigned workdays);
+inline constexpr unsigned monday_to_friday = 0b0111110;
+
+// 2026-11-20T14:30:00Z
+[[nodiscard]] std::string format_rfc3339(Timestamp t);
+// Parses exactly what format_rfc3339 writes (and any offset); for dumps and fixtures.
+[[nodiscard]] std::optional<Timestamp> parse_rfc3339(std::string_view text);
+
+enum class TimeStyle {
+    DateTime, // Tue 1 Sep 2026 09:40
+    Date,     // Tue 1 Sep 2026
+    Short,    // 1 Sep 09:40
+};
+[[nodiscard]] std::string format_local(Timestamp t, TimeStyle style = TimeStyle::DateTime);
+
+// 3 h 20 min, 25 min, 45 s, 2 days 3 h
+[[nodiscard]] std::string format_duration(Seconds s);
+// "3 days ago", "in 2 h", "just now"
+[[nodiscard]] std::string format_relative(Timestamp t, Timestamp now);
+
+} // namespace escalate

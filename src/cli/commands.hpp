@@ -1,0 +1,31 @@
+// The subcommands, one file each under commands/. Each declares its flags on its own
+// CLI::App and returns what runs it; app.cpp lists them all in one place.
+#pragma once
+
+#include <functional>
+
+#include <CLI/CLI.hpp>
+
+#include "context.hpp"
+
+namespace escalate::cli {
+
+struct Command {
+    CLI::App* app;
+    std::function<void(Context&)> run;
+};
+
+Command setup_open(CLI::App& app);
+Command setup_log(CLI::App& app);
+Command setup_next(CLI::App& app);
+Command setup_show(CLI::App& app);
+Command setup_list(CLI::App& app);
+Command setup_close(CLI::App& app);
+Command setup_reopen(CLI::App& app);
+Command setup_promise(CLI::App& app);
+Command setup_promises(CLI::App& app);
+Command setup_org(CLI::App& app);
+Command setup_edit(CLI::App& app);
+Command setup_undo(CLI::App& app);
+
+} // namespace escalate::cli

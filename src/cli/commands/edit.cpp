@@ -1,0 +1,108 @@
+// escalate edit CONTACT_ID [flags]: fix a contact after the fact.
+#include <fmt/format.h>
+
+#include "../commands.hpp"
+#include "../contact_flags.hpp"
+#include "../parse_flags.hpp"
+#include "../render.hpp"
+#include "escalate/errors.hpp"
+#include "escalate/json.hpp"
+
+namespace escalate::cli {
+
+namespace {
+
+struct EditOptions {
+    std::string id;
+    std::optional<std::string> channel;
+    ContactFlags flags;
+    bool in = false, out = false, is_private = false, is_public = false;
+};
+
+void run_edit(const EditOptions& o, Context& ctx) {
+    const Timestamp now = ctx.now();
+    const Policy& policy = ctx.policy();
+    const std::int64_t id = id_arg("contact id", o.id);
+    std::optional<std::string> channel;
+    if (o.channel) {
+        channel = policy.channel(*o.channel).name;
+    }
+
+    Store& store = ctx.store(Access::Write);
+    auto tx = store.write("edit", now);
+    auto found = store.find_contact(id);
+    if (!found) {
+        throw NotFoundError(fmt::format("no contact {} (escalate show CASE lists them)", id));
+    }
+    Contact c = *found;
+    if (channel) {
+        c.channel = *channel;
+    }
+    if (o.in || o.out) {
+        c.direction = o.in ? Direction::In : Direction::Out;
+    }
+    if (o.is_private || o.is_public) {
+        c.is_private = o.is_private;
+    }
+    const PromiseChange change = apply_contact_flags(o.flags, c, now);
+    store.update_contact(c);
+    std::optional<Promise> promise = store.promise_of_contact(c.id);
+    if (change.any()) {
+        if (!promise && !(change.text && change.due)) {
+            throw UsageError("this contact has no promise yet: give both --promise and --due");
+        }
+        if (!promise) {
+            promise = Promise{0, c.case_id, c.id, *change.text, *change.due,
+                              PromiseStatus::Pending};
+            promise->id = store.insert_promise(*promise);
+            c.promise_id = promise->id;
+        } else {
+            promise->text = change.text.value_or(promise->text);
+            promise->due = change.due.value_or(promise->due);
+            store.update_promise(*promise);
+        }
+    }
+    const CaseFile file = store.load_case_file(c.case_id);
+    tx.commit(fmt::format("edit contact {} on #{}", c.id, c.case_id));
+
+    if (ctx.json()) {
+        const auto states = contact_states(file, policy, now);
+        ContactState state;
+        for (std::size_t i = 0; i < file.contacts.size(); ++i) {
+            if (file.contacts[i].id == c.id) {
+                state = states[i];
+            }
+        }
+        print_json({{"contact", to_json(c, state, policy)},
+                    {"promise", promise ? to_json(*promise, policy, now) : nlohmann::ordered_json(nullptr)},
+                    {"attempt", {{"channel", c.channel}, {"n", attempt_number(file, c)}}},
+                    {"next", nullptr}});
+    } else if (!ctx.quiet()) {
+        const std::string details = contact_details(c);
+        fmt::print("Edited contact {}, the {} (case #{}){}{}\n", c.id,
+                   attempt_phrase(policy, file, c), c.case_id, details.empty() ? "" : ": ",
+                   details);
+    }
+}
+
+} // namespace
+
+Command setup_edit(CLI::App& app) {
+    auto o = std::make_shared<EditOptions>();
+    CLI::App* sub = app.add_subcommand("edit", "Fix a contact: change only the flags given");
+    sub->add_option("CONTACT_ID", o->id, "The contact's id (shown in brackets by show)")
+        ->required();
+    sub->add_option("--channel", o->channel, "Move it to another channel")->type_name("C");
+    add_contact_flags(*sub, o->flags, FlagUse::Edit);
+    auto* in = sub->add_flag("--in", o->in, "They contacted you");
+    sub->add_flag("--out", o->out, "You contacted them")->excludes(in);
+    auto* priv = sub->add_flag("--private", o->is_private, "Keep it out of public exports");
+    sub->add_flag("--public", o->is_public, "Allow it in public exports")->excludes(priv);
+    sub->footer(R"(Examples:
+  escalate edit 14 --outcome refused --agent "Sam"
+  escalate edit 14 --note ""        (clears the note)
+  escalate edit 9 --due 2026-12-15  (moves the promise's due date))");
+    return {sub, [o](Context& ctx) { run_edit(*o, ctx); }};
+}
+
+} // namespace escalate::cli

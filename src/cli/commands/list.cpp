@@ -1,0 +1,87 @@
+// escalate list: cases as a table.
+#include <fmt/format.h>
+
+#include "../commands.hpp"
+#include "escalate/errors.hpp"
+#include "escalate/json.hpp"
+
+namespace escalate::cli {
+
+namespace {
+
+struct ListOptions {
+    std::optional<std::string> status;
+    bool all = false;
+    std::optional<std::string> org;
+};
+
+void run_list(const ListOptions& o, Context& ctx) {
+    CaseFilter filter;
+    filter.status = CaseStatus::Open;
+    if (o.all) {
+        filter.status.reset();
+    } else if (o.status) {
+        filter.status = case_status_from(*o.status);
+        if (!filter.status) {
+            throw UsageError(fmt::format("--status \"{}\": accepted: open, resolved, abandoned",
+                                         *o.status));
+        }
+    }
+    filter.org = o.org;
+    const Timestamp now = ctx.now();
+    const Policy& policy = ctx.policy();
+    Store& store = ctx.store(Access::Read);
+    auto tx = store.read();
+    const auto files = store.load_case_files(filter);
+
+    if (ctx.json()) {
+        nlohmann::ordered_json cases = nlohmann::ordered_json::array();
+        for (const auto& f : files) {
+            cases.push_back(to_json(f, policy, now, CaseDetail::WithoutContacts));
+        }
+        print_json({{"cases", cases}});
+        return;
+    }
+    if (ctx.quiet()) {
+        for (const auto& f : files) {
+            fmt::print("{}\n", f.kase.id);
+        }
+        return;
+    }
+    if (files.empty()) {
+        fmt::print("No {}cases. Open one with: escalate open ORG --title \"...\"\n",
+                   filter.status ? std::string(to_string(*filter.status)) + " " : "");
+        return;
+    }
+    const Style style = ctx.style();
+    Table table({"ID", "ORG", "TITLE", "STATUS", "AGE", "CONTACTS", "LAST CONTACT"});
+    for (const auto& f : files) {
+        const CaseStats s = compute_stats(f, policy, now);
+        std::string last = "-";
+        if (!f.contacts.empty()) {
+            const Contact& c = f.contacts.back();
+            last = fmt::format("{} ({})", format_relative(c.at, now), c.channel);
+        }
+        table.add({fmt::format("#{}", f.kase.id), clip(f.kase.org, 24), clip(f.kase.title, 40),
+                   std::string(to_string(f.kase.status)), fmt::format("{}d", s.days_open),
+                   std::to_string(s.contacts), last});
+    }
+    table.print(style);
+}
+
+} // namespace
+
+Command setup_list(CLI::App& app) {
+    auto o = std::make_shared<ListOptions>();
+    CLI::App* sub = app.add_subcommand("list", "List cases (open ones unless told otherwise)");
+    auto* status = sub->add_option("--status", o->status, "open, resolved or abandoned")
+                       ->type_name("S");
+    sub->add_flag("--all", o->all, "Every case, whatever its status")->excludes(status);
+    sub->add_option("--org", o->org, "Only cases against this org (name prefix)")
+        ->type_name("ORG");
+    sub->footer("Examples:\n  escalate list\n  escalate list --all --org meter\n"
+                "  escalate list --status resolved --json");
+    return {sub, [o](Context& ctx) { run_list(*o, ctx); }};
+}
+
+} // namespace escalate::cli

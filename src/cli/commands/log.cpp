@@ -1,0 +1,103 @@
+// escalate log CHANNEL [CASE]: record a contact, right after it happened.
+#include <fmt/format.h>
+
+#include "../commands.hpp"
+#include "../contact_flags.hpp"
+#include "../render.hpp"
+#include "escalate/errors.hpp"
+#include "escalate/json.hpp"
+
+namespace escalate::cli {
+
+namespace {
+
+struct LogOptions {
+    std::string channel;
+    std::optional<std::string> case_ref;
+    ContactFlags flags;
+};
+
+void run_log(const LogOptions& o, Context& ctx) {
+    const Timestamp now = ctx.now();
+    const Policy& policy = ctx.policy();
+    // Everything the user typed is checked before the log is opened: a bad flag writes nothing.
+    Contact c;
+    c.channel = policy.channel(o.channel).name;
+    c.at = now;
+    c.direction = o.flags.in ? Direction::In : Direction::Out;
+    c.is_private = o.flags.is_private;
+    const PromiseChange promise = apply_contact_flags(o.flags, c, now);
+    if (promise.text.has_value() != promise.due.has_value()) {
+        throw UsageError(promise.text ? "--promise needs --due: when is it due? (--due fri, "
+                                        "--due 2026-12-01, --due \"in 3d\")"
+                                      : "--due goes with --promise: what was promised?");
+    }
+    if (promise.text && !c.outcome) {
+        c.outcome = Outcome::Promised;
+    }
+
+    Store& store = ctx.store(Access::Write);
+    auto tx = store.write("log", now);
+    const Case k = o.case_ref ? store.resolve_case(*o.case_ref) : store.only_open_case();
+    c.case_id = k.id;
+    c.id = store.insert_contact(c);
+    std::optional<Promise> made;
+    if (promise.text) {
+        Promise p{0, k.id, c.id, *promise.text, *promise.due, PromiseStatus::Pending};
+        p.id = store.insert_promise(p);
+        c.promise_id = p.id;
+        made = p;
+    }
+    const CaseFile file = store.load_case_file(k.id);
+    const std::string attempt = attempt_phrase(policy, file, c);
+    tx.commit(fmt::format("log {} on #{} (contact {})", attempt, k.id, c.id));
+
+    if (ctx.json()) {
+        const auto states = contact_states(file, policy, now);
+        ContactState state;
+        for (std::size_t i = 0; i < file.contacts.size(); ++i) {
+            if (file.contacts[i].id == c.id) {
+                state = states[i];
+            }
+        }
+        print_json({{"contact", to_json(c, state, policy)},
+                    {"promise", made ? to_json(*made, policy, now) : nlohmann::ordered_json(nullptr)},
+                    {"attempt", {{"channel", c.channel}, {"n", attempt_number(file, c)}}},
+                    {"next", nullptr}});
+        return;
+    }
+    if (ctx.quiet()) {
+        fmt::print("{}\n", c.id);
+        return;
+    }
+    const std::string details = contact_details(c);
+    fmt::print("Logged the {} (case #{}, contact {}){}{}\n", attempt, k.id, c.id,
+               details.empty() ? "" : ": ", details);
+    if (made) {
+        fmt::print("Promise {}: \"{}\", due {}\n", made->id, made->text, format_local(made->due));
+    }
+}
+
+} // namespace
+
+Command setup_log(CLI::App& app) {
+    auto o = std::make_shared<LogOptions>();
+    CLI::App* sub = app.add_subcommand("log", "Record a contact: a call, email, chat, post...");
+    sub->add_option("CHANNEL", o->channel,
+                    "call, chat, email, form, visit, supervisor, letter, social, dm, review, "
+                    "exec, regulator, chargeback, legal")
+        ->required();
+    sub->add_option("CASE", o->case_ref,
+                    "12, #12 or an org name prefix (default: the only open case)");
+    add_contact_flags(*sub, o->flags, FlagUse::Log);
+    sub->footer(R"(Examples:
+  escalate log call --hold 10m --outcome hung-up
+  escalate log call meterco --duration 18m --agent Dana --outcome promised \
+      --promise "no more bills" --due 2026-09-30
+  escalate log email 3 -m "Asked for a written final bill"
+  escalate log letter --in -m "Another bill arrived"
+  pbpaste | escalate log chat --agent "Lucy G." --outcome refused -m -)");
+    return {sub, [o](Context& ctx) { run_log(*o, ctx); }};
+}
+
+} // namespace escalate::cli

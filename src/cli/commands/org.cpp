@@ -1,0 +1,139 @@
+// escalate org ORG [--phone ...]: set or show how to reach an organisation.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "../commands.hpp"
+#include "escalate/errors.hpp"
+#include "escalate/json.hpp"
+#include "escalate/text.hpp"
+
+namespace escalate::cli {
+
+namespace {
+
+struct OrgOptions {
+    std::string name;
+    std::optional<std::string> phone, email, chat, exec, regulator;
+    std::vector<std::string> social, no, offers;
+};
+
+void set_field(std::optional<std::string>& field, const std::optional<std::string>& value,
+               std::string_view flag, std::vector<std::string>& changed) {
+    if (!value) {
+        return;
+    }
+    check_text(flag, *value, Lines::Single);
+    field = value->empty() ? std::nullopt : value;
+    changed.emplace_back(flag.substr(2));
+}
+
+void add_unique(std::vector<std::string>& list, const std::string& item) {
+    if (std::find(list.begin(), list.end(), item) == list.end()) {
+        list.push_back(item);
+    }
+}
+
+void print_org(const Org& org) {
+    auto show = [](const std::optional<std::string>& v) { return v ? *v : std::string("-"); };
+    fmt::print("{}\n", org.name);
+    fmt::print("  phone      {}\n", show(org.phone));
+    fmt::print("  email      {}\n", show(org.email));
+    fmt::print("  chat       {}\n", show(org.chat));
+    fmt::print("  social     {}\n", org.social.empty() ? "-" : fmt::format("{}", fmt::join(org.social, " ")));
+    fmt::print("  exec       {}\n", show(org.exec));
+    fmt::print("  regulator  {}\n", show(org.regulator));
+    if (!org.unavailable.empty()) {
+        fmt::print("  not offered {}\n", fmt::join(org.unavailable, ", "));
+    }
+}
+
+void run_org(const OrgOptions& o, Context& ctx) {
+    const Timestamp now = ctx.now();
+    const Policy& policy = ctx.policy();
+    const bool changing = o.phone || o.email || o.chat || o.exec || o.regulator ||
+                          !o.social.empty() || !o.no.empty() || !o.offers.empty();
+    if (!changing) {
+        Store& store = ctx.store(Access::Read);
+        auto tx = store.read();
+        const auto org = store.find_org(o.name);
+        if (!org) {
+            throw NotFoundError(fmt::format("no org \"{}\"; set one with: escalate org \"{}\" "
+                                            "--phone ... --social @...",
+                                            o.name, o.name));
+        }
+        ctx.json() ? print_json(to_json(*org)) : print_org(*org);
+        return;
+    }
+    check_text("the org name", o.name, Lines::Single, 200);
+    for (const auto& h : o.social) {
+        check_text("--social", h, Lines::Single);
+    }
+    std::vector<std::string> no, offers;
+    for (const auto& c : o.no) {
+        no.push_back(policy.channel(c).name);
+    }
+    for (const auto& c : o.offers) {
+        offers.push_back(policy.channel(c).name);
+    }
+
+    Store& store = ctx.store(Access::Write);
+    auto tx = store.write("org", now);
+    Org org = store.ensure_org(o.name);
+    std::vector<std::string> changed;
+    set_field(org.phone, o.phone, "--phone", changed);
+    set_field(org.email, o.email, "--email", changed);
+    set_field(org.chat, o.chat, "--chat", changed);
+    set_field(org.exec, o.exec, "--exec", changed);
+    set_field(org.regulator, o.regulator, "--regulator", changed);
+    for (const auto& h : o.social) {
+        if (h.empty()) {
+            org.social.clear();
+        } else {
+            add_unique(org.social, h);
+        }
+        changed.emplace_back("social");
+    }
+    for (const auto& c : no) {
+        add_unique(org.unavailable, c);
+        changed.emplace_back("not offered");
+    }
+    for (const auto& c : offers) {
+        std::erase(org.unavailable, c);
+        changed.emplace_back("not offered");
+    }
+    changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
+    store.update_org(org);
+    tx.commit(fmt::format("org {}: {}", org.name, fmt::join(changed, ", ")));
+    if (ctx.json()) {
+        print_json(to_json(org));
+    } else if (!ctx.quiet()) {
+        print_org(org);
+    }
+}
+
+} // namespace
+
+Command setup_org(CLI::App& app) {
+    auto o = std::make_shared<OrgOptions>();
+    CLI::App* sub = app.add_subcommand("org", "Set or show how to reach an organisation");
+    sub->add_option("ORG", o->name, "The organisation's name (case-insensitive)")->required();
+    sub->add_option("--phone", o->phone, "Phone number; \"\" clears it")->type_name("P");
+    sub->add_option("--email", o->email, "Complaints email address")->type_name("E");
+    sub->add_option("--chat", o->chat, "Live-chat page")->type_name("URL");
+    sub->add_option("--social", o->social, "Social handle, @name; repeat for more; \"\" clears")
+        ->type_name("@H");
+    sub->add_option("--exec", o->exec, "Executive contact: \"Name <address>\"")->type_name("X");
+    sub->add_option("--regulator", o->regulator, "Regulator or ombudsman for this org")
+        ->type_name("NAME");
+    sub->add_option("--no", o->no, "A channel the org does not offer; repeat for more")
+        ->type_name("CHANNEL");
+    sub->add_option("--offers", o->offers, "Undo --no for a channel")->type_name("CHANNEL");
+    sub->footer(R"(Examples:
+  escalate org Meterco
+  escalate org Meterco --phone "+1 800 555 0100" --social @meterco --exec "Pat Doe <ceo@meterco.example>"
+  escalate org Parcelco --no chat)");
+    return {sub, [o](Context& ctx) { run_org(*o, ctx); }};
+}
+
+} // namespace escalate::cli

@@ -1,0 +1,108 @@
+// escalate promise kept|broken ID, and escalate promises: settle and list promises.
+#include <fmt/format.h>
+
+#include "../commands.hpp"
+#include "../parse_flags.hpp"
+#include "../render.hpp"
+#include "escalate/errors.hpp"
+#include "escalate/json.hpp"
+
+namespace escalate::cli {
+
+namespace {
+
+struct PromiseOptions {
+    std::string verdict;
+    std::string id;
+};
+
+void run_promise(const PromiseOptions& o, Context& ctx) {
+    const auto status = promise_status_from(o.verdict);
+    if (!status || *status == PromiseStatus::Pending) {
+        throw UsageError(fmt::format("\"{}\": say kept or broken (escalate promise kept 3)",
+                                     o.verdict));
+    }
+    const std::int64_t id = id_arg("promise id", o.id);
+    const Timestamp now = ctx.now();
+    Store& store = ctx.store(Access::Write);
+    auto tx = store.write("promise", now);
+    auto p = store.find_promise(id);
+    if (!p) {
+        throw NotFoundError(fmt::format("no promise {} (escalate promises lists them)", id));
+    }
+    p->status = *status;
+    store.update_promise(*p);
+    tx.commit(fmt::format("mark promise {} (\"{}\") {}", p->id, p->text, o.verdict));
+    if (ctx.json()) {
+        print_json(to_json(*p, ctx.policy(), now));
+    } else if (!ctx.quiet()) {
+        fmt::print("Promise {} (\"{}\", case #{}) marked {}\n", p->id, p->text, p->case_id,
+                   o.verdict);
+    }
+}
+
+struct PromisesOptions {
+    bool pending = false;
+    bool overdue = false;
+};
+
+void run_promises(const PromisesOptions& o, Context& ctx) {
+    const Timestamp now = ctx.now();
+    const Policy& policy = ctx.policy();
+    PromiseFilter filter;
+    filter.pending_only = o.pending;
+    if (o.overdue) {
+        filter.due_before = now - policy.promise_grace_s();
+    }
+    Store& store = ctx.store(Access::Read);
+    auto tx = store.read();
+    const auto rows = store.promises(filter);
+    if (ctx.json()) {
+        nlohmann::ordered_json list = nlohmann::ordered_json::array();
+        for (const auto& [p, org] : rows) {
+            list.push_back(to_json(p, policy, now));
+        }
+        print_json({{"promises", list}});
+        return;
+    }
+    if (ctx.quiet()) {
+        for (const auto& [p, org] : rows) {
+            fmt::print("{}\n", p.id);
+        }
+        return;
+    }
+    if (rows.empty()) {
+        fmt::print("No {}promises.\n", o.overdue ? "overdue " : (o.pending ? "pending " : ""));
+        return;
+    }
+    const Style style = ctx.style();
+    Table table({"ID", "CASE", "ORG", "PROMISE", "STATE"});
+    for (const auto& [p, org] : rows) {
+        table.add({std::to_string(p.id), fmt::format("#{}", p.case_id), clip(org, 20),
+                   clip(p.text, 48), promise_state(p, policy, now, style)});
+    }
+    table.print(style);
+}
+
+} // namespace
+
+Command setup_promise(CLI::App& app) {
+    auto o = std::make_shared<PromiseOptions>();
+    CLI::App* sub = app.add_subcommand("promise", "Mark a promise kept or broken");
+    sub->add_option("VERDICT", o->verdict, "kept or broken")->required();
+    sub->add_option("ID", o->id, "The promise id (escalate promises lists them)")->required();
+    sub->footer("Examples:\n  escalate promise broken 3\n  escalate promise kept 4");
+    return {sub, [o](Context& ctx) { run_promise(*o, ctx); }};
+}
+
+Command setup_promises(CLI::App& app) {
+    auto o = std::make_shared<PromisesOptions>();
+    CLI::App* sub = app.add_subcommand("promises", "List promises, soonest due first");
+    auto* pending = sub->add_flag("--pending", o->pending, "Only those not yet settled");
+    sub->add_flag("--overdue", o->overdue, "Only pending ones past their due time and grace")
+        ->excludes(pending);
+    sub->footer("Examples:\n  escalate promises --pending\n  escalate promises --overdue --json");
+    return {sub, [o](Context& ctx) { run_promises(*o, ctx); }};
+}
+
+} // namespace escalate::cli

@@ -1,0 +1,82 @@
+#include "context.hpp"
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "escalate/errors.hpp"
+#include "parse_flags.hpp"
+
+namespace escalate::cli {
+
+namespace {
+
+std::string env_or_empty(const char* name) {
+    const char* v = std::getenv(name);
+    return v ? std::string(v) : std::string();
+}
+
+} // namespace
+
+Timestamp Context::now() {
+    if (!now_) {
+        const auto system_now = std::chrono::duration_cast<std::chrono::seconds>(
+                                    std::chrono::system_clock::now().time_since_epoch())
+                                    .count();
+        now_ = options_.now.empty()
+                   ? system_now
+                   : time_flag("--now", options_.now, system_now, TimeRole::At);
+    }
+    return *now_;
+}
+
+const Policy& Context::policy() {
+    if (!policy_) {
+        std::string path = options_.policy;
+        if (path.empty()) {
+            const std::string xdg = env_or_empty("XDG_CONFIG_HOME");
+            const std::string home = env_or_empty("HOME");
+            const std::string base = !xdg.empty() ? xdg : (home.empty() ? "" : home + "/.config");
+            if (!base.empty() && std::filesystem::exists(base + "/escalate/policy.json")) {
+                path = base + "/escalate/policy.json";
+            }
+        }
+        policy_ = path.empty() ? Policy::builtin() : Policy::from_file(path);
+    }
+    return *policy_;
+}
+
+std::string Context::db_path() const {
+    if (!options_.db.empty()) {
+        return options_.db;
+    }
+    const std::string xdg = env_or_empty("XDG_DATA_HOME");
+    if (!xdg.empty()) {
+        return xdg + "/escalate/cases.db";
+    }
+    const std::string home = env_or_empty("HOME");
+    if (home.empty()) {
+        throw UsageError("cannot find the case log: HOME is not set; give --db PATH");
+    }
+    return home + "/.local/share/escalate/cases.db";
+}
+
+Store& Context::store(Access access) {
+    if (!store_) {
+        const std::string path = db_path();
+        if (access == Access::Read && !std::filesystem::exists(path)) {
+            store_ = Store::in_memory();
+        } else {
+            store_ = Store::open(path, now());
+        }
+    }
+    return *store_;
+}
+
+Style Context::style() const {
+    return Style::for_stdout(options_.color, env_or_empty("NO_COLOR"));
+}
+
+} // namespace escalate::cli

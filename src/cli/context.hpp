@@ -1,0 +1,51 @@
+// What every command gets: the global options, and lazily the clock, the policy and the store.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "escalate/policy.hpp"
+#include "escalate/store.hpp"
+#include "escalate/time.hpp"
+#include "output.hpp"
+
+namespace escalate::cli {
+
+struct GlobalOptions {
+    std::string db;     // --db / ESCALATE_DB
+    std::string policy; // --policy / ESCALATE_POLICY
+    std::string now;    // --now / ESCALATE_NOW
+    bool json = false;
+    std::string color = "auto";
+    bool quiet = false;
+};
+
+// Whether a command only reads the log: reading a log that does not exist yet finds it empty
+// instead of creating it.
+enum class Access { Read, Write };
+
+class Context {
+public:
+    explicit Context(GlobalOptions options) : options_(std::move(options)) {}
+
+    [[nodiscard]] const GlobalOptions& options() const { return options_; }
+    [[nodiscard]] bool json() const { return options_.json; }
+    [[nodiscard]] bool quiet() const { return options_.quiet; }
+
+    // The pinned clock (--now) or the system clock, read once per command.
+    [[nodiscard]] Timestamp now();
+    [[nodiscard]] const Policy& policy();
+    [[nodiscard]] Store& store(Access access);
+    [[nodiscard]] Style style() const;
+    // Where the case log lives: --db, ESCALATE_DB, then the XDG data folder.
+    [[nodiscard]] std::string db_path() const;
+
+private:
+    GlobalOptions options_;
+    std::optional<Timestamp> now_;
+    std::optional<Policy> policy_;
+    std::optional<Store> store_;
+};
+
+} // namespace escalate::cli

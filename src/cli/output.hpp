@@ -1,0 +1,52 @@
+// Terminal output: colour when wanted, aligned tables, JSON documents.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace escalate::cli {
+
+class Style {
+public:
+    // --color auto|always|never; auto means colour on a terminal unless NO_COLOR is set.
+    static Style for_stdout(std::string_view mode, std::string_view no_color_env);
+    explicit Style(bool enabled) : enabled_(enabled) {}
+
+    [[nodiscard]] bool enabled() const { return enabled_; }
+    [[nodiscard]] std::string bold(std::string_view s) const { return wrap("1", s); }
+    [[nodiscard]] std::string dim(std::string_view s) const { return wrap("2", s); }
+    [[nodiscard]] std::string red(std::string_view s) const { return wrap("31", s); }
+    [[nodiscard]] std::string green(std::string_view s) const { return wrap("32", s); }
+    [[nodiscard]] std::string yellow(std::string_view s) const { return wrap("33", s); }
+    [[nodiscard]] std::string cyan(std::string_view s) const { return wrap("36", s); }
+
+private:
+    [[nodiscard]] std::string wrap(std::string_view code, std::string_view s) const;
+    bool enabled_ = false;
+};
+
+// A table printed with columns padded to their widest cell (in code points). A cell may carry
+// colour codes: only its visible text counts toward the width.
+class Table {
+public:
+    explicit Table(std::vector<std::string> header) : header_(std::move(header)) {}
+    void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
+    [[nodiscard]] bool empty() const { return rows_.empty(); }
+    void print(const Style& style) const;
+
+private:
+    std::vector<std::string> header_;
+    std::vector<std::vector<std::string>> rows_;
+};
+
+void print_json(const nlohmann::ordered_json& j);
+
+// At most max code points, ending in "…" when cut.
+[[nodiscard]] std::string clip(std::string_view s, std::size_t max);
+// "1 call", "3 calls"
+[[nodiscard]] std::string plural(long long n, std::string_view noun);
+
+} // namespace escalate::cli

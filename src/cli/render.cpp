@@ -1,0 +1,157 @@
+#include "render.hpp"
+
+#include <fmt/format.h>
+
+#include "output.hpp"
+
+namespace escalate::cli {
+
+std::string attempt_phrase(const Policy& policy, const CaseFile& file, const Contact& contact) {
+    const ChannelPolicy* channel = policy.find_channel(contact.channel);
+    const std::string noun = channel ? channel->noun : contact.channel;
+    return fmt::format("{} {} {} {}", ordinal(attempt_number(file, contact)), noun,
+                       contact.direction == Direction::Out ? "to" : "from", file.kase.org);
+}
+
+std::string contact_details(const Contact& c) {
+    std::vector<std::string> parts;
+    if (c.duration_s) {
+        parts.push_back(format_duration(*c.duration_s) + " talk");
+    }
+    if (c.hold_s) {
+        parts.push_back(format_duration(*c.hold_s) + " on hold");
+    }
+    if (c.outcome) {
+        parts.emplace_back(to_string(*c.outcome));
+    }
+    if (c.agent) {
+        parts.push_back("agent " + *c.agent);
+    }
+    if (c.ref) {
+        parts.push_back("ref " + *c.ref);
+    }
+    if (c.is_private) {
+        parts.emplace_back("private");
+    }
+    return fmt::format("{}", fmt::join(parts, ", "));
+}
+
+std::string promise_state(const Promise& p, const Policy& policy, Timestamp now,
+                          const Style& style) {
+    const std::string due = "due " + format_local(p.due);
+    if (p.status == PromiseStatus::Kept) {
+        return style.green("kept") + ", " + due;
+    }
+    if (p.status == PromiseStatus::Broken) {
+        return style.red("broken") + ", " + due;
+    }
+    if (is_overdue(p, policy, now)) {
+        return style.red("overdue") + ", " + due + " (counts as broken)";
+    }
+    return style.yellow("pending") + ", " + due;
+}
+
+namespace {
+
+void print_stats(const CaseStats& s, const Policy& policy) {
+    std::vector<std::string> channels;
+    for (const auto& [name, n] : s.by_channel) {
+        const ChannelPolicy* ch = policy.find_channel(name);
+        channels.push_back(plural(n, ch ? ch->noun : name));
+    }
+    fmt::print("  {} ({} out, {} in){}{}\n", plural(s.contacts, "contact"), s.outbound,
+               s.inbound, channels.empty() ? "" : ": ", fmt::join(channels, ", "));
+    fmt::print("  {} on the phone, {} on hold\n", format_duration(s.talk_s),
+               format_duration(s.hold_s));
+    fmt::print("  {} made: {} kept, {} broken, {} pending\n", plural(s.promises_made, "promise"),
+               s.promises_kept, s.promises_broken, s.promises_pending);
+    if (s.first_reply_s) {
+        fmt::print("  first reply {} after the first contact\n",
+                   format_duration(*s.first_reply_s));
+    }
+    if (s.resolved_via) {
+        fmt::print("  resolved via {}\n", *s.resolved_via);
+    }
+}
+
+} // namespace
+
+void print_case(const CaseFile& file, Context& ctx) {
+    const Style style = ctx.style();
+    const Policy& policy = ctx.policy();
+    const Timestamp now = ctx.now();
+    const Case& k = file.kase;
+    const CaseStats s = compute_stats(file, policy, now);
+
+    fmt::print("{}\n", style.bold(fmt::format("#{} {}{}{}", k.id, k.org, k.title.empty() ? "" : ": ",
+                                             k.title)));
+    std::string status(to_string(k.status));
+    if (k.closed_at) {
+        status += " " + format_local(*k.closed_at, TimeStyle::Date);
+    }
+    fmt::print("Status   {} (day {}, opened {})\n", status, s.days_open + 1,
+               format_local(k.opened_at));
+    if (k.want) {
+        fmt::print("Want     {}\n", *k.want);
+    }
+    if (k.resolution) {
+        fmt::print("Outcome  {}\n", *k.resolution);
+    }
+    if (!k.tags.empty()) {
+        fmt::print("Tags     {}\n", fmt::join(k.tags, ", "));
+    }
+    if (k.incident_at) {
+        fmt::print("Incident {}{}\n", format_local(*k.incident_at, TimeStyle::Date),
+                   k.paid_by ? fmt::format(", paid by {}", to_string(*k.paid_by)) : "");
+    }
+
+    fmt::print("\n{}\n", style.bold("Stats"));
+    print_stats(s, policy);
+
+    if (!file.promises.empty()) {
+        fmt::print("\n{}\n", style.bold("Promises"));
+        for (const auto& p : file.promises) {
+            fmt::print("  {}  \"{}\": {}\n", p.id, p.text, promise_state(p, policy, now, style));
+        }
+    }
+
+    fmt::print("\n{}\n", style.bold("Timeline"));
+    if (file.contacts.empty()) {
+        fmt::print("  (no contacts yet: escalate log call {})\n", k.id);
+    }
+    const auto states = contact_states(file, policy, now);
+    const std::int64_t first_day = local_day_number(k.opened_at);
+    for (std::size_t i = 0; i < file.contacts.size(); ++i) {
+        const Contact& c = file.contacts[i];
+        const std::string arrow = c.direction == Direction::Out ? "->" : "<-";
+        std::string details = contact_details(c);
+        if (states[i].awaiting_reply) {
+            details += (details.empty() ? "" : ", ") +
+                       style.yellow("awaiting a reply until " + format_local(*states[i].reply_due));
+        } else if (states[i].ignored) {
+            details += (details.empty() ? "" : ", ") + style.red("ignored");
+        }
+        fmt::print("  {}  {}  {} {:<10} {}  {}\n",
+                   style.dim(fmt::format("day {:>3}", local_day_number(c.at) - first_day + 1)),
+                   format_local(c.at), arrow, c.channel, style.dim(fmt::format("[{}]", c.id)),
+                   details);
+        if (c.promise_id) {
+            for (const auto& p : file.promises) {
+                if (p.id == *c.promise_id) {
+                    fmt::print("           promised \"{}\" by {} (promise {})\n", p.text,
+                               format_local(p.due, TimeStyle::Date), p.id);
+                }
+            }
+        }
+        if (c.note) {
+            std::string_view note = *c.note;
+            while (!note.empty()) {
+                const auto nl = note.find('\n');
+                fmt::print("           {}\n", note.substr(0, nl));
+                note = nl == std::string_view::npos ? std::string_view{} : note.substr(nl + 1);
+            }
+        }
+    }
+}
+
+} // namespace escalate::cli

@@ -1,0 +1,106 @@
+#include "escalate/model.hpp"
+
+#include <array>
+#include <utility>
+
+#include <fmt/format.h>
+
+namespace escalate {
+namespace {
+
+template <class E, std::size_t N>
+std::optional<E> lookup(const std::array<std::pair<E, std::string_view>, N>& table,
+                        std::string_view s) {
+    for (const auto& [value, name] : table) {
+        if (name == s) {
+            return value;
+        }
+    }
+    return std::nullopt;
+}
+
+template <class E, std::size_t N>
+std::string_view name_of(const std::array<std::pair<E, std::string_view>, N>& table, E v) {
+    for (const auto& [value, name] : table) {
+        if (value == v) {
+            return name;
+        }
+    }
+    return "?";
+}
+
+constexpr std::array<std::pair<CaseStatus, std::string_view>, 3> case_statuses{{
+    {CaseStatus::Open, "open"},
+    {CaseStatus::Resolved, "resolved"},
+    {CaseStatus::Abandoned, "abandoned"},
+}};
+constexpr std::array<std::pair<Direction, std::string_view>, 2> directions{{
+    {Direction::Out, "out"},
+    {Direction::In, "in"},
+}};
+constexpr std::array<std::pair<PromiseStatus, std::string_view>, 3> promise_statuses{{
+    {PromiseStatus::Pending, "pending"},
+    {PromiseStatus::Kept, "kept"},
+    {PromiseStatus::Broken, "broken"},
+}};
+constexpr std::array<std::pair<Outcome, std::string_view>, 10> outcomes{{
+    {Outcome::NoAnswer, "no-answer"},
+    {Outcome::HungUp, "hung-up"},
+    {Outcome::StockReply, "stock-reply"},
+    {Outcome::Transferred, "transferred"},
+    {Outcome::Refused, "refused"},
+    {Outcome::Promised, "promised"},
+    {Outcome::Escalated, "escalated"},
+    {Outcome::Partial, "partial"},
+    {Outcome::Resolved, "resolved"},
+    {Outcome::Info, "info"},
+}};
+constexpr std::array<std::pair<PaidBy, std::string_view>, 4> payments{{
+    {PaidBy::Card, "card"},
+    {PaidBy::Debit, "debit"},
+    {PaidBy::Cash, "cash"},
+    {PaidBy::Other, "other"},
+}};
+
+} // namespace
+
+std::string_view to_string(CaseStatus s) { return name_of(case_statuses, s); }
+std::string_view to_string(Direction d) { return name_of(directions, d); }
+std::string_view to_string(PromiseStatus s) { return name_of(promise_statuses, s); }
+std::string_view to_string(Outcome o) { return name_of(outcomes, o); }
+std::string_view to_string(PaidBy p) { return name_of(payments, p); }
+
+std::optional<CaseStatus> case_status_from(std::string_view s) { return lookup(case_statuses, s); }
+std::optional<Direction> direction_from(std::string_view s) { return lookup(directions, s); }
+std::optional<PromiseStatus> promise_status_from(std::string_view s) {
+    return lookup(promise_statuses, s);
+}
+std::optional<Outcome> outcome_from(std::string_view s) { return lookup(outcomes, s); }
+std::optional<PaidBy> paid_by_from(std::string_view s) { return lookup(payments, s); }
+
+std::string outcome_names() {
+    std::string out;
+    for (const auto& [value, name] : outcomes) {
+        if (!out.empty()) {
+            out += ", ";
+        }
+        out += name;
+    }
+    return out;
+}
+
+std::string ordinal(long long n) {
+    const long long tens = n % 100;
+    const char* suffix = "th";
+    if (tens < 11 || tens > 13) {
+        switch (n % 10) {
+        case 1: suffix = "st"; break;
+        case 2: suffix = "nd"; break;
+        case 3: suffix = "rd"; break;
+        default: break;
+        }
+    }
+    return fmt::format("{}{}", n, suffix);
+}
+
+} // namespace escalate

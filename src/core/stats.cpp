@@ -1,0 +1,89 @@
+#include "escalate/stats.hpp"
+
+#include <algorithm>
+
+namespace escalate {
+
+std::vector<ContactState> contact_states(const CaseFile& file, const Policy& policy,
+                                         Timestamp now) {
+    std::vector<ContactState> states(file.contacts.size());
+    // An inbound contact answers every outbound one logged before it; walk back from the newest.
+    bool answered = false;
+    for (std::size_t i = file.contacts.size(); i-- > 0;) {
+        const Contact& c = file.contacts[i];
+        if (c.direction == Direction::In) {
+            answered = true;
+            continue;
+        }
+        const ChannelPolicy* channel = policy.find_channel(c.channel);
+        if (answered || channel == nullptr || channel->sync == Sync::Synchronous ||
+            c.outcome.has_value()) {
+            continue;
+        }
+        const Timestamp due = policy.reply_due(*channel, c.at);
+        states[i].reply_due = due;
+        states[i].awaiting_reply = now < due;
+        states[i].ignored = now >= due;
+    }
+    return states;
+}
+
+bool is_overdue(const Promise& p, const Policy& policy, Timestamp now) {
+    return p.status == PromiseStatus::Pending && now > p.due + policy.promise_grace_s();
+}
+
+bool counts_as_broken(const Promise& p, const Policy& policy, Timestamp now) {
+    return p.status == PromiseStatus::Broken || is_overdue(p, policy, now);
+}
+
+CaseStats compute_stats(const CaseFile& file, const Policy& policy, Timestamp now) {
+    CaseStats s;
+    const Case& k = file.kase;
+    const Timestamp end = k.closed_at.value_or(now);
+    s.days_open = std::max<std::int64_t>(0, local_day_number(end) - local_day_number(k.opened_at));
+    std::optional<Timestamp> first_out;
+    for (const auto& c : file.contacts) {
+        ++s.contacts;
+        ++s.by_channel[c.channel];
+        if (c.direction == Direction::Out) {
+            ++s.outbound;
+            if (!first_out) {
+                first_out = c.at;
+            }
+        } else {
+            ++s.inbound;
+            if (first_out && !s.first_reply_s && c.at >= *first_out) {
+                s.first_reply_s = c.at - *first_out;
+            }
+        }
+        s.talk_s += c.duration_s.value_or(0);
+        s.hold_s += c.hold_s.value_or(0);
+        if (c.outcome == Outcome::Resolved) {
+            s.resolved_via = c.channel;
+        }
+    }
+    for (const auto& p : file.promises) {
+        ++s.promises_made;
+        if (p.status == PromiseStatus::Kept) {
+            ++s.promises_kept;
+        } else if (counts_as_broken(p, policy, now)) {
+            ++s.promises_broken;
+        } else {
+            ++s.promises_pending;
+        }
+    }
+    return s;
+}
+
+std::int64_t attempt_number(const CaseFile& file, const Contact& contact) {
+    std::int64_t n = 0;
+    for (const auto& c : file.contacts) {
+        if (c.channel == contact.channel && c.direction == contact.direction &&
+            (c.at < contact.at || (c.at == contact.at && c.id <= contact.id))) {
+            ++n;
+        }
+    }
+    return n;
+}
+
+} // namespace escalate

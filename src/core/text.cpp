@@ -1,0 +1,84 @@
+#include "escalate/text.hpp"
+
+#include <string>
+
+#include <fmt/format.h>
+
+#include "escalate/errors.hpp"
+
+namespace escalate {
+
+std::size_t invalid_utf8_at(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        std::size_t len = 0;
+        std::uint32_t cp = 0;
+        if (c < 0x80) {
+            ++i;
+            continue;
+        } else if ((c & 0xE0) == 0xC0) {
+            len = 2;
+            cp = c & 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            len = 3;
+            cp = c & 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            len = 4;
+            cp = c & 0x07;
+        } else {
+            return i;
+        }
+        if (i + len > s.size()) {
+            return i;
+        }
+        for (std::size_t k = 1; k < len; ++k) {
+            const auto cc = static_cast<unsigned char>(s[i + k]);
+            if ((cc & 0xC0) != 0x80) {
+                return i;
+            }
+            cp = (cp << 6) | (cc & 0x3F);
+        }
+        const bool overlong = (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) ||
+                              (len == 4 && cp < 0x10000);
+        if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+            return i;
+        }
+        i += len;
+    }
+    return std::string_view::npos;
+}
+
+std::size_t code_points(std::string_view s) {
+    std::size_t n = 0;
+    for (char c : s) {
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+            ++n;
+        }
+    }
+    return n;
+}
+
+void check_text(std::string_view field, std::string_view value, Lines lines,
+                std::size_t max_bytes) {
+    if (value.size() > max_bytes) {
+        throw UsageError(fmt::format("{} is {} bytes long; the limit is {} bytes", field,
+                                     value.size(), max_bytes));
+    }
+    if (const auto at = invalid_utf8_at(value); at != std::string_view::npos) {
+        throw UsageError(
+            fmt::format("{} is not valid UTF-8 text (byte {}); save it as UTF-8", field, at + 1));
+    }
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        const auto c = static_cast<unsigned char>(value[i]);
+        if (c == '\n' && lines == Lines::Single) {
+            throw UsageError(fmt::format("{} must be one line", field));
+        }
+        if ((c < 0x20 && c != '\n' && c != '\t' && c != '\r') || c == 0x7F) {
+            throw UsageError(fmt::format("{} holds a control character (byte {}, code {})", field,
+                                         i + 1, static_cast<int>(c)));
+        }
+    }
+}
+
+} // namespace escalate

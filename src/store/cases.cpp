@@ -1,0 +1,306 @@
+// Orgs and cases: creating, finding, resolving a reference typed by the user, and loading a
+// case with everything recorded on it.
+#include <fmt/format.h>
+
+#include "escalate/errors.hpp"
+#include "escalate/store.hpp"
+#include "rows.hpp"
+
+namespace escalate {
+
+using namespace store_detail;
+
+namespace {
+
+Org read_org(const SQLite::Statement& st) {
+    Org o;
+    o.id = st.getColumn(0).getInt64();
+    o.name = st.getColumn(1).getString();
+    o.phone = opt_text(st.getColumn(2));
+    o.email = opt_text(st.getColumn(3));
+    o.chat = opt_text(st.getColumn(4));
+    o.social = from_json_array(st.getColumn(5).getString());
+    o.exec = opt_text(st.getColumn(6));
+    o.regulator = opt_text(st.getColumn(7));
+    o.unavailable = from_json_array(st.getColumn(8).getString());
+    return o;
+}
+
+std::string like_prefix(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        if (c == '%' || c == '_' || c == '\\') {
+            out += '\\';
+        }
+        out += c;
+    }
+    return out + '%';
+}
+
+std::string describe(const std::vector<Case>& cases) {
+    std::string out;
+    for (const auto& c : cases) {
+        if (!out.empty()) {
+            out += ", ";
+        }
+        out += c.title.empty() ? fmt::format("#{} {}", c.id, c.org)
+                               : fmt::format("#{} {} ({})", c.id, c.org, c.title);
+    }
+    return out;
+}
+
+} // namespace
+
+std::optional<Org> Store::find_org(std::string_view name) {
+    SQLite::Statement st(*db_, R"sql(
+        SELECT id, name, phone, email, chat, social, exec, regulator, unavailable
+        FROM orgs WHERE name = ? COLLATE NOCASE)sql");
+    st.bind(1, std::string(name));
+    if (!st.executeStep()) {
+        return std::nullopt;
+    }
+    return read_org(st);
+}
+
+Org Store::ensure_org(std::string_view name) {
+    if (auto org = find_org(name)) {
+        return *org;
+    }
+    SQLite::Statement st(*db_, "INSERT INTO orgs(name) VALUES (?)");
+    st.bind(1, std::string(name));
+    st.exec();
+    return *find_org(name);
+}
+
+void Store::update_org(const Org& org) {
+    SQLite::Statement st(*db_, R"sql(
+        UPDATE orgs SET name = ?, phone = ?, email = ?, chat = ?, social = ?, exec = ?,
+                        regulator = ?, unavailable = ?
+        WHERE id = ?)sql");
+    st.bind(1, org.name);
+    bind_opt(st, 2, org.phone);
+    bind_opt(st, 3, org.email);
+    bind_opt(st, 4, org.chat);
+    st.bind(5, json_array(org.social));
+    bind_opt(st, 6, org.exec);
+    bind_opt(st, 7, org.regulator);
+    st.bind(8, json_array(org.unavailable));
+    st.bind(9, org.id);
+    st.exec();
+}
+
+std::int64_t Store::insert_case(const Case& c) {
+    const Org org = ensure_org(c.org);
+    SQLite::Statement st(*db_, R"sql(
+        INSERT INTO cases(org_id, title, want, status, opened_at, closed_at, resolution, tags,
+                          incident_at, paid_by)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
+    st.bind(1, org.id);
+    st.bind(2, c.title);
+    bind_opt(st, 3, c.want);
+    st.bind(4, std::string(to_string(c.status)));
+    st.bind(5, c.opened_at);
+    bind_opt(st, 6, c.closed_at);
+    bind_opt(st, 7, c.resolution);
+    st.bind(8, json_array(c.tags));
+    bind_opt(st, 9, c.incident_at);
+    bind_opt(st, 10,
+             c.paid_by ? std::optional<std::string>(to_string(*c.paid_by)) : std::nullopt);
+    st.exec();
+    return db_->getLastInsertRowid();
+}
+
+void Store::update_case(const Case& c) {
+    SQLite::Statement st(*db_, R"sql(
+        UPDATE cases SET title = ?, want = ?, status = ?, opened_at = ?, closed_at = ?,
+                         resolution = ?, tags = ?, incident_at = ?, paid_by = ?
+        WHERE id = ?)sql");
+    st.bind(1, c.title);
+    bind_opt(st, 2, c.want);
+    st.bind(3, std::string(to_string(c.status)));
+    st.bind(4, c.opened_at);
+    bind_opt(st, 5, c.closed_at);
+    bind_opt(st, 6, c.resolution);
+    st.bind(7, json_array(c.tags));
+    bind_opt(st, 8, c.incident_at);
+    bind_opt(st, 9,
+             c.paid_by ? std::optional<std::string>(to_string(*c.paid_by)) : std::nullopt);
+    st.bind(10, c.id);
+    st.exec();
+}
+
+std::optional<Case> Store::find_case(std::int64_t id) {
+    SQLite::Statement st(*db_, fmt::format("SELECT {} FROM cases c JOIN orgs o ON o.id = c.org_id "
+                                           "WHERE c.id = ?",
+                                           case_columns));
+    st.bind(1, id);
+    if (!st.executeStep()) {
+        return std::nullopt;
+    }
+    return read_case(st);
+}
+
+std::vector<Case> Store::cases_matching_org(std::string_view prefix, bool open_only) {
+    SQLite::Statement st(
+        *db_, fmt::format("SELECT {} FROM cases c JOIN orgs o ON o.id = c.org_id "
+                          "WHERE o.name LIKE ? ESCAPE '\\' {} ORDER BY c.id LIMIT 50",
+                          case_columns, open_only ? "AND c.status = 'open'" : ""));
+    st.bind(1, like_prefix(prefix));
+    std::vector<Case> out;
+    while (st.executeStep()) {
+        out.push_back(read_case(st));
+    }
+    return out;
+}
+
+Case Store::resolve_case(std::string_view ref) {
+    std::string_view digits = ref;
+    if (digits.starts_with('#')) {
+        digits.remove_prefix(1);
+    }
+    const bool numeric = !digits.empty() && digits.size() <= 18 &&
+                         digits.find_first_not_of("0123456789") == std::string_view::npos;
+    if (numeric) {
+        const std::int64_t id = std::stoll(std::string(digits));
+        if (auto c = find_case(id)) {
+            return *c;
+        }
+        throw NotFoundError(fmt::format("no case #{}", id));
+    }
+    if (ref.empty()) {
+        throw UsageError("the case reference is empty; give a case id (12, #12) or an org name");
+    }
+    auto candidates = cases_matching_org(ref, true);
+    if (candidates.empty()) {
+        candidates = cases_matching_org(ref, false);
+    }
+    // An exact org name beats a longer name it is the prefix of ("UPS" over "UPS Store").
+    std::vector<Case> exact;
+    for (const auto& c : candidates) {
+        if (c.org.size() == ref.size() &&
+            std::equal(c.org.begin(), c.org.end(), ref.begin(), [](char a, char b) {
+                return std::tolower(static_cast<unsigned char>(a)) ==
+                       std::tolower(static_cast<unsigned char>(b));
+            })) {
+            exact.push_back(c);
+        }
+    }
+    if (!exact.empty()) {
+        candidates = exact;
+    }
+    if (candidates.empty()) {
+        throw NotFoundError(fmt::format("no case for an org matching \"{}\"", ref));
+    }
+    if (candidates.size() > 1) {
+        throw AmbiguousError(fmt::format("\"{}\" matches {} cases: {}; give the case id", ref,
+                                         candidates.size(), describe(candidates)));
+    }
+    return candidates.front();
+}
+
+Case Store::only_open_case() {
+    SQLite::Statement st(*db_, fmt::format("SELECT {} FROM cases c JOIN orgs o ON o.id = c.org_id "
+                                           "WHERE c.status = 'open' ORDER BY c.id LIMIT 11",
+                                           case_columns));
+    std::vector<Case> open;
+    while (st.executeStep()) {
+        open.push_back(read_case(st));
+    }
+    if (open.empty()) {
+        throw NotFoundError("there is no open case; open one with: escalate open ORG");
+    }
+    if (open.size() > 1) {
+        throw AmbiguousError(fmt::format("{} open cases, say which: {}{}",
+                                         open.size() > 10 ? "more than 10" : std::to_string(open.size()),
+                                         describe(open), open.size() > 10 ? ", ..." : ""));
+    }
+    return open.front();
+}
+
+CaseFile Store::load_case_file(std::int64_t case_id) {
+    auto kase = find_case(case_id);
+    if (!kase) {
+        throw NotFoundError(fmt::format("no case #{}", case_id));
+    }
+    CaseFile file{*kase, {}, {}};
+    SQLite::Statement contacts(
+        *db_, fmt::format("SELECT {} FROM contacts ct LEFT JOIN promises p ON p.contact_id = ct.id "
+                          "WHERE ct.case_id = ? ORDER BY ct.at, ct.id",
+                          contact_columns));
+    contacts.bind(1, case_id);
+    while (contacts.executeStep()) {
+        file.contacts.push_back(read_contact(contacts));
+    }
+    SQLite::Statement promises(
+        *db_, fmt::format("SELECT {} FROM promises p WHERE p.case_id = ? ORDER BY p.due, p.id",
+                          promise_columns));
+    promises.bind(1, case_id);
+    while (promises.executeStep()) {
+        file.promises.push_back(read_promise(promises));
+    }
+    return file;
+}
+
+std::vector<CaseFile> Store::load_case_files(const CaseFilter& filter) {
+    // One query per table over the selected cases, merged by case id: the cost follows the
+    // cases selected, not the whole log.
+    std::string where = "1";
+    if (filter.status) {
+        where += " AND c.status = :status";
+    }
+    if (filter.org) {
+        where += " AND c.org_id IN (SELECT id FROM orgs WHERE name LIKE :org ESCAPE '\\')";
+    }
+    auto bind_filter = [&](SQLite::Statement& st) {
+        if (filter.status) {
+            st.bind(":status", std::string(to_string(*filter.status)));
+        }
+        if (filter.org) {
+            st.bind(":org", like_prefix(*filter.org));
+        }
+    };
+    std::vector<CaseFile> files;
+    SQLite::Statement cases(*db_, fmt::format("SELECT {} FROM cases c JOIN orgs o ON o.id = "
+                                              "c.org_id WHERE {} ORDER BY c.id",
+                                              case_columns, where));
+    bind_filter(cases);
+    while (cases.executeStep()) {
+        files.push_back(CaseFile{read_case(cases), {}, {}});
+    }
+    if (files.empty()) {
+        return files;
+    }
+    // Rows come ordered by case id, as the files are: a cursor that only moves forward.
+    auto cursor = [&files]() {
+        return [&files, i = std::size_t{0}](std::int64_t case_id) mutable -> CaseFile& {
+            while (files[i].kase.id != case_id) {
+                ++i;
+            }
+            return files[i];
+        };
+    };
+    auto file_of = cursor();
+    SQLite::Statement contacts(
+        *db_, fmt::format("SELECT {} FROM contacts ct LEFT JOIN promises p ON p.contact_id = ct.id "
+                          "WHERE ct.case_id IN (SELECT c.id FROM cases c WHERE {}) "
+                          "ORDER BY ct.case_id, ct.at, ct.id",
+                          contact_columns, where));
+    bind_filter(contacts);
+    while (contacts.executeStep()) {
+        Contact c = read_contact(contacts);
+        file_of(c.case_id).contacts.push_back(std::move(c));
+    }
+    auto file_of_promise = cursor();
+    SQLite::Statement promises(
+        *db_, fmt::format("SELECT {} FROM promises p WHERE p.case_id IN (SELECT c.id FROM cases c "
+                          "WHERE {}) ORDER BY p.case_id, p.due, p.id",
+                          promise_columns, where));
+    bind_filter(promises);
+    while (promises.executeStep()) {
+        Promise p = read_promise(promises);
+        file_of_promise(p.case_id).promises.push_back(std::move(p));
+    }
+    return files;
+}
+
+} // namespace escalate

@@ -1,0 +1,227 @@
+// Opening the case log: creating it privately, recognising what is not ours without touching
+// it, migrating older versions after a backup, and the per-connection settings.
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include <fmt/format.h>
+
+#include "escalate/errors.hpp"
+#include "escalate/store.hpp"
+#include "schema.hpp"
+
+namespace escalate {
+
+namespace fs = std::filesystem;
+using store_detail::application_id;
+
+namespace {
+
+constexpr int busy_timeout_ms = 30000;
+
+// Creates the folders leading to the case log, each new one private to the user.
+void make_private_dirs(const fs::path& dir) {
+    if (dir.empty() || fs::exists(dir)) {
+        return;
+    }
+    make_private_dirs(dir.parent_path());
+    if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
+        throw StorageError(fmt::format("cannot create folder {}: {}", dir.string(),
+                                       std::strerror(errno)));
+    }
+}
+
+// Creates an empty file readable by the user alone; SQLite gives its -wal and -shm files the
+// same mode.
+void create_private_file(const fs::path& path) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        throw StorageError(fmt::format("cannot create {}: {}", path.string(),
+                                       std::strerror(errno)));
+    }
+    ::close(fd);
+}
+
+// Reads the first bytes without opening the file through SQLite, which could write to it.
+void check_sqlite_header(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        throw StorageError(fmt::format("cannot read {}: {}", path.string(), std::strerror(errno)));
+    }
+    std::array<char, 16> header{};
+    in.read(header.data(), header.size());
+    if (in.gcount() == 0) {
+        throw StorageError(fmt::format(
+            "{} is an empty file, not an escalate case log; remove it or choose another --db",
+            path.string()));
+    }
+    if (in.gcount() < 16 || std::memcmp(header.data(), "SQLite format 3", 16) != 0) {
+        throw StorageError(fmt::format("{} is not an escalate case log (not an SQLite database)",
+                                       path.string()));
+    }
+}
+
+int pragma_int(SQLite::Database& db, const char* name) {
+    return db.execAndGet(fmt::format("PRAGMA {}", name)).getInt();
+}
+
+void backup_before_migration(SQLite::Database& db, const fs::path& path, int version) {
+    fs::path copy = path;
+    copy += fmt::format(".v{}.bak", version);
+    if (fs::exists(copy)) {
+        fs::remove(copy);
+    }
+    create_private_file(copy);
+    db.backup(copy.c_str(), SQLite::Database::Save);
+}
+
+} // namespace
+
+Store::Store(std::unique_ptr<SQLite::Database> db) : db_(std::move(db)) {}
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+Store::~Store() = default;
+
+Store Store::open(const fs::path& path, Timestamp now) {
+    bool created = false;
+    std::error_code ec;
+    const auto status = fs::status(path, ec);
+    if (fs::is_directory(status)) {
+        throw StorageError(fmt::format("{} is a folder, not a case log file", path.string()));
+    }
+    if (!fs::exists(status)) {
+        make_private_dirs(path.parent_path());
+        create_private_file(path);
+        created = true;
+    } else {
+        check_sqlite_header(path);
+    }
+    try {
+        auto db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE,
+                                                     busy_timeout_ms);
+        Store store(std::move(db));
+        store.prepare(now, path, created);
+        return store;
+    } catch (const SQLite::Exception& e) {
+        if (created) {
+            fs::remove(path, ec);
+        }
+        throw StorageError(fmt::format("cannot open {}: {}", path.string(), e.what()));
+    } catch (...) {
+        if (created) {
+            fs::remove(path, ec);
+        }
+        throw;
+    }
+}
+
+Store Store::in_memory() {
+    auto db = std::make_unique<SQLite::Database>(
+        ":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_MEMORY);
+    Store store(std::move(db));
+    store.prepare(0, {}, true);
+    return store;
+}
+
+void Store::prepare(Timestamp /*now*/, const fs::path& path, bool created) {
+    SQLite::Database& db = *db_;
+    // Look before writing anything: a file that is not ours must stay as it is.
+    const int app = pragma_int(db, "application_id");
+    const int version = pragma_int(db, "user_version");
+    if (!created) {
+        const int tables =
+            db.execAndGet("SELECT count(*) FROM sqlite_master WHERE type = 'table'").getInt();
+        if (app != application_id && !(app == 0 && version == 0 && tables == 0)) {
+            throw StorageError(fmt::format(
+                "{} is not an escalate case log (it is another application's database)",
+                path.string()));
+        }
+        if (version > schema_version) {
+            throw StorageError(fmt::format(
+                "{} was written by a newer escalate (schema version {}, this build reads up to "
+                "{}); upgrade escalate to open it",
+                path.string(), version, schema_version));
+        }
+    }
+    if (!path.empty() && db.execAndGet("PRAGMA journal_mode").getString() != "wal") {
+        db.exec("PRAGMA journal_mode = WAL");
+    }
+    db.exec("PRAGMA synchronous = FULL");
+    db.exec("PRAGMA foreign_keys = ON");
+    if (version < schema_version) {
+        if (version > 0 && !path.empty()) {
+            backup_before_migration(db, path, version);
+        }
+        store_detail::migrate(db, version);
+    }
+}
+
+Store::Transaction::Transaction(Store& store, Journal journal)
+    : store_(&store), journal_(journal) {}
+
+Store::Transaction::Transaction(Transaction&& other) noexcept
+    : store_(other.store_), journal_(other.journal_), done_(other.done_) {
+    other.done_ = true;
+}
+
+Store::Transaction::~Transaction() {
+    if (!done_) {
+        try {
+            store_->db_->exec("ROLLBACK");
+        } catch (...) { // NOLINT(bugprone-empty-catch): a failed rollback leaves SQLite's own
+        }
+    }
+}
+
+void Store::Transaction::commit(std::string_view summary) {
+    SQLite::Database& db = *store_->db_;
+    try {
+        if (journal_ == Journal::Record) {
+            SQLite::Statement close(db, "UPDATE journal SET open = 0, summary = ? WHERE open = 1");
+            close.bind(1, std::string(summary));
+            close.exec();
+            // An entry that changed nothing is not worth undoing.
+            db.exec("DELETE FROM journal WHERE id NOT IN (SELECT journal_id FROM journal_steps)");
+            // Keep the newest 500 entries; older changes can no longer be undone.
+            db.exec("DELETE FROM journal WHERE id <= (SELECT max(id) - 500 FROM journal)");
+        }
+        db.exec("COMMIT");
+        done_ = true;
+    } catch (const SQLite::Exception& e) {
+        throw StorageError(fmt::format("cannot save the change: {}", e.what()));
+    }
+}
+
+Store::Transaction Store::write(std::string_view command, Timestamp now, Journal journal) {
+    if (sqlite3_db_readonly(db_->getHandle(), "main") == 1) {
+        throw StorageError(fmt::format("cannot write {}: the file is read-only",
+                                       db_->getFilename()));
+    }
+    try {
+        db_->exec("BEGIN IMMEDIATE");
+    } catch (const SQLite::Exception& e) {
+        throw StorageError(fmt::format("cannot start a change: {}", e.what()));
+    }
+    Transaction tx(*this, journal);
+    if (journal == Journal::Record) {
+        SQLite::Statement st(*db_, "INSERT INTO journal(at, command) VALUES (?, ?)");
+        st.bind(1, now);
+        st.bind(2, std::string(command));
+        st.exec();
+    }
+    return tx;
+}
+
+Store::Transaction Store::read() {
+    db_->exec("BEGIN");
+    return Transaction(*this, Journal::Skip);
+}
+
+} // namespace escalate

@@ -1,0 +1,160 @@
+#include "schema.hpp"
+
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "escalate/errors.hpp"
+#include "escalate/store.hpp"
+
+namespace escalate::store_detail {
+namespace {
+
+// Version 1: orgs, cases, contacts, promises, and the undo journal.
+constexpr const char* schema_v1 = R"sql(
+CREATE TABLE orgs (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    phone       TEXT,
+    email       TEXT,
+    chat        TEXT,
+    social      TEXT NOT NULL DEFAULT '[]',
+    exec        TEXT,
+    regulator   TEXT,
+    unavailable TEXT NOT NULL DEFAULT '[]'
+);
+CREATE TABLE cases (
+    id          INTEGER PRIMARY KEY,
+    org_id      INTEGER NOT NULL REFERENCES orgs(id),
+    title       TEXT NOT NULL DEFAULT '',
+    want        TEXT,
+    status      TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved', 'abandoned')),
+    opened_at   INTEGER NOT NULL,
+    closed_at   INTEGER,
+    resolution  TEXT,
+    tags        TEXT NOT NULL DEFAULT '[]',
+    incident_at INTEGER,
+    paid_by     TEXT
+);
+CREATE INDEX cases_by_status ON cases(status, id);
+CREATE INDEX cases_by_org ON cases(org_id, status);
+CREATE TABLE contacts (
+    id         INTEGER PRIMARY KEY,
+    case_id    INTEGER NOT NULL REFERENCES cases(id),
+    channel    TEXT NOT NULL,
+    direction  TEXT NOT NULL CHECK (direction IN ('out', 'in')),
+    at         INTEGER NOT NULL,
+    duration_s INTEGER,
+    hold_s     INTEGER,
+    agent      TEXT,
+    ref        TEXT,
+    outcome    TEXT,
+    note       TEXT,
+    private    INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX contacts_by_case ON contacts(case_id, at, id);
+CREATE TABLE promises (
+    id         INTEGER PRIMARY KEY,
+    case_id    INTEGER NOT NULL REFERENCES cases(id),
+    contact_id INTEGER NOT NULL UNIQUE REFERENCES contacts(id),
+    text       TEXT NOT NULL,
+    due        INTEGER NOT NULL,
+    status     TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'kept', 'broken'))
+);
+CREATE INDEX promises_by_case ON promises(case_id);
+CREATE INDEX promises_by_status ON promises(status, due);
+CREATE TABLE journal (
+    id      INTEGER PRIMARY KEY,
+    at      INTEGER NOT NULL,
+    command TEXT NOT NULL,
+    summary TEXT NOT NULL DEFAULT '',
+    open    INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE journal_steps (
+    id         INTEGER PRIMARY KEY,
+    journal_id INTEGER NOT NULL REFERENCES journal(id) ON DELETE CASCADE,
+    sql        TEXT NOT NULL
+);
+CREATE INDEX journal_steps_by_entry ON journal_steps(journal_id, id);
+)sql";
+
+struct Migration {
+    int version;
+    const char* sql;
+};
+
+const std::vector<Migration>& migrations() {
+    static const std::vector<Migration> list{{1, schema_v1}};
+    return list;
+}
+
+std::vector<std::string> columns_of(SQLite::Database& db, const std::string& table) {
+    std::vector<std::string> cols;
+    SQLite::Statement st(db, "SELECT name FROM pragma_table_info(?) ORDER BY cid");
+    st.bind(1, table);
+    while (st.executeStep()) {
+        cols.push_back(st.getColumn(0).getString());
+    }
+    return cols;
+}
+
+// The journal records, for every row a journaled command changes, the SQL that puts it back
+// (the recipe of sqlite.org's "automatic undo/redo"). It only records while a journal entry is
+// open, so undo itself and migrations leave no trace. Rebuilt after every migration, from the
+// tables' current columns.
+void install_journal_triggers(SQLite::Database& db) {
+    constexpr const char* when = "WHEN EXISTS (SELECT 1 FROM journal WHERE open = 1)";
+    constexpr const char* into = "INSERT INTO journal_steps(journal_id, sql) SELECT id, ";
+    for (const std::string table : {"orgs", "cases", "contacts", "promises"}) {
+        const auto cols = columns_of(db, table);
+        std::string names, values, sets;
+        for (const auto& c : cols) {
+            names += (names.empty() ? "" : ",") + c;
+            values += fmt::format("{}quote(OLD.{})", values.empty() ? "" : " || ',' || ", c);
+            if (c != "id") {
+                sets += fmt::format("{}'{}=' || quote(OLD.{})", sets.empty() ? "" : " || ',' || ",
+                                    c, c);
+            }
+        }
+        db.exec(fmt::format("DROP TRIGGER IF EXISTS journal_{0}_insert;"
+                            "DROP TRIGGER IF EXISTS journal_{0}_update;"
+                            "DROP TRIGGER IF EXISTS journal_{0}_delete;",
+                            table));
+        db.exec(fmt::format("CREATE TRIGGER journal_{0}_insert AFTER INSERT ON {0} {1} BEGIN "
+                            "{2}'DELETE FROM {0} WHERE id=' || NEW.id FROM journal WHERE open = 1; "
+                            "END;",
+                            table, when, into));
+        db.exec(fmt::format("CREATE TRIGGER journal_{0}_update AFTER UPDATE ON {0} {1} BEGIN "
+                            "{2}'UPDATE {0} SET ' || {3} || ' WHERE id=' || OLD.id FROM journal "
+                            "WHERE open = 1; END;",
+                            table, when, into, sets));
+        db.exec(fmt::format("CREATE TRIGGER journal_{0}_delete BEFORE DELETE ON {0} {1} BEGIN "
+                            "{2}'INSERT INTO {0}({3}) VALUES(' || {4} || ')' FROM journal WHERE "
+                            "open = 1; END;",
+                            table, when, into, names, values));
+    }
+}
+
+} // namespace
+
+void migrate(SQLite::Database& db, int from_version) {
+    for (const auto& m : migrations()) {
+        if (m.version <= from_version) {
+            continue;
+        }
+        try {
+            SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+            db.exec(m.sql);
+            install_journal_triggers(db);
+            db.exec(fmt::format("PRAGMA application_id = {}", application_id));
+            db.exec(fmt::format("PRAGMA user_version = {}", m.version));
+            tx.commit();
+        } catch (const SQLite::Exception& e) {
+            throw StorageError(
+                fmt::format("cannot upgrade the case log to version {}: {}", m.version, e.what()));
+        }
+    }
+}
+
+} // namespace escalate::store_detail

@@ -1,0 +1,16 @@
+// The schema as an ordered list of migrations, and the triggers that keep the undo journal.
+// Private to src/store.
+#pragma once
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+namespace escalate::store_detail {
+
+// "ESC1": marks a file as an escalate case log (PRAGMA application_id).
+inline constexpr int application_id = 0x45534331;
+
+// Runs every migration after from_version, each in its own transaction, and leaves
+// user_version at the newest. Throws StorageError when one fails.
+void migrate(SQLite::Database& db, int from_version);
+
+} // namespace escalate::store_detail
