@@ -11,17 +11,17 @@
 namespace escalate {
 
 enum class CaseDetail {
-    Full,             // with stats, promises and contacts (show, open)
-    WithoutContacts,  // list
+    Full,            // with stats, promises and contacts (show, open)
+    WithoutContacts, // list
 };
 
 [[nodiscard]] nlohmann::ordered_json to_json(const Org& org);
 [[nodiscard]] nlohmann::ordered_json to_json(const CaseStats& stats);
 [[nodiscard]] nlohmann::ordered_json to_json(const Promise& p, const Policy& policy, Timestamp now);
 [[nodiscard]] nlohmann::ordered_json to_json(const Contact& c, const ContactState& state,
-                                     const Policy& policy);
-[[nodiscard]] nlohmann::ordered_json to_json(const CaseFile& file, const Policy& policy, Timestamp now,
-                                     CaseDetail detail = CaseDetail::Full);
+                                             const Policy& policy);
+[[nodiscard]] nlohmann::ordered_json to_json(const CaseFile& file, const Policy& policy,
+                                             Timestamp now, CaseDetail detail = CaseDetail::Full);
 
 // Serialises for output; text is valid UTF-8 by construction (see text.hpp).
 [[nodiscard]] std::string dump(const nlohmann::ordered_json& j);

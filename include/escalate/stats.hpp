@@ -38,8 +38,8 @@ struct CaseStats {
     Seconds hold_s = 0;
     std::int64_t promises_made = 0;
     std::int64_t promises_kept = 0;
-    std::int64_t promises_broken = 0; // broken or overdue
-    std::int64_t promises_pending = 0; // pending and not overdue
+    std::int64_t promises_broken = 0;     // broken or overdue
+    std::int64_t promises_pending = 0;    // pending and not overdue
     std::optional<Seconds> first_reply_s; // first outbound contact to the first reply after it
     std::optional<std::string> resolved_via;
 };

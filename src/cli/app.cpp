@@ -39,7 +39,8 @@ void add_global_options(CLI::App& app, GlobalOptions& g) {
         ->envname("ESCALATE_NOW")
         ->type_name("TIME");
     app.add_flag("--json", g.json, "Machine-readable output: one JSON document on stdout");
-    app.add_option("--color", g.color, "Colour: auto (on a terminal, unless NO_COLOR), always, never")
+    app.add_option("--color", g.color,
+                   "Colour: auto (on a terminal, unless NO_COLOR), always, never")
         ->type_name("WHEN");
     app.add_flag("-q,--quiet", g.quiet, "Print only what was asked for (ids, data)");
 }
@@ -74,9 +75,9 @@ int run(int argc, char** argv) {
     add_global_options(app, global);
 
     const std::vector<Command> commands{
-        setup_open(app),    setup_log(app),      setup_next(app),  setup_show(app),
-        setup_list(app),    setup_close(app),    setup_reopen(app), setup_promise(app),
-        setup_promises(app), setup_org(app),     setup_edit(app),  setup_undo(app),
+        setup_open(app),     setup_log(app),   setup_next(app),   setup_show(app),
+        setup_list(app),     setup_close(app), setup_reopen(app), setup_promise(app),
+        setup_promises(app), setup_org(app),   setup_edit(app),   setup_undo(app),
     };
     app.require_subcommand(0, 1);
 

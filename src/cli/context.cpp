@@ -25,9 +25,8 @@ Timestamp Context::now() {
         const auto system_now = std::chrono::duration_cast<std::chrono::seconds>(
                                     std::chrono::system_clock::now().time_since_epoch())
                                     .count();
-        now_ = options_.now.empty()
-                   ? system_now
-                   : time_flag("--now", options_.now, system_now, TimeRole::At);
+        now_ = options_.now.empty() ? system_now
+                                    : time_flag("--now", options_.now, system_now, TimeRole::At);
     }
     return *now_;
 }

@@ -81,7 +81,9 @@ void Table::print(const Style& style) const {
     }
 }
 
-void print_json(const nlohmann::ordered_json& j) { fmt::print("{}\n", dump(j)); }
+void print_json(const nlohmann::ordered_json& j) {
+    fmt::print("{}\n", dump(j));
+}
 
 std::string clip(std::string_view s, std::size_t max) {
     std::string flat;

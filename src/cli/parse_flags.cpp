@@ -10,8 +10,7 @@
 
 namespace escalate::cli {
 
-Timestamp time_flag(std::string_view flag, const std::string& text, Timestamp now,
-                    TimeRole role) {
+Timestamp time_flag(std::string_view flag, const std::string& text, Timestamp now, TimeRole role) {
     const auto t = parse_time(text, now, role);
     if (!t) {
         throw UsageError(fmt::format("{} \"{}\": {} (at column {}); accepted: {}", flag, text,

@@ -59,15 +59,14 @@ void print_stats(const CaseStats& s, const Policy& policy) {
         const ChannelPolicy* ch = policy.find_channel(name);
         channels.push_back(plural(n, ch ? ch->noun : name));
     }
-    fmt::print("  {} ({} out, {} in){}{}\n", plural(s.contacts, "contact"), s.outbound,
-               s.inbound, channels.empty() ? "" : ": ", fmt::join(channels, ", "));
+    fmt::print("  {} ({} out, {} in){}{}\n", plural(s.contacts, "contact"), s.outbound, s.inbound,
+               channels.empty() ? "" : ": ", fmt::join(channels, ", "));
     fmt::print("  {} on the phone, {} on hold\n", format_duration(s.talk_s),
                format_duration(s.hold_s));
     fmt::print("  {} made: {} kept, {} broken, {} pending\n", plural(s.promises_made, "promise"),
                s.promises_kept, s.promises_broken, s.promises_pending);
     if (s.first_reply_s) {
-        fmt::print("  first reply {} after the first contact\n",
-                   format_duration(*s.first_reply_s));
+        fmt::print("  first reply {} after the first contact\n", format_duration(*s.first_reply_s));
     }
     if (s.resolved_via) {
         fmt::print("  resolved via {}\n", *s.resolved_via);
@@ -83,8 +82,8 @@ void print_case(const CaseFile& file, Context& ctx) {
     const Case& k = file.kase;
     const CaseStats s = compute_stats(file, policy, now);
 
-    fmt::print("{}\n", style.bold(fmt::format("#{} {}{}{}", k.id, k.org, k.title.empty() ? "" : ": ",
-                                             k.title)));
+    fmt::print("{}\n", style.bold(fmt::format("#{} {}{}{}", k.id, k.org,
+                                              k.title.empty() ? "" : ": ", k.title)));
     std::string status(to_string(k.status));
     if (k.closed_at) {
         status += " " + format_local(*k.closed_at, TimeStyle::Date);

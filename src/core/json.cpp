@@ -17,10 +17,14 @@ json opt_time(const std::optional<Timestamp>& t) {
 } // namespace
 
 json to_json(const Org& org) {
-    return json{{"name", org.name},       {"phone", opt(org.phone)},
-                {"email", opt(org.email)}, {"chat", opt(org.chat)},
-                {"social", org.social},   {"exec", opt(org.exec)},
-                {"regulator", opt(org.regulator)}, {"unavailable", org.unavailable}};
+    return json{{"name", org.name},
+                {"phone", opt(org.phone)},
+                {"email", opt(org.email)},
+                {"chat", opt(org.chat)},
+                {"social", org.social},
+                {"exec", opt(org.exec)},
+                {"regulator", opt(org.regulator)},
+                {"unavailable", org.unavailable}};
 }
 
 json to_json(const CaseStats& s) {

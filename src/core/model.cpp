@@ -64,19 +64,37 @@ constexpr std::array<std::pair<PaidBy, std::string_view>, 4> payments{{
 
 } // namespace
 
-std::string_view to_string(CaseStatus s) { return name_of(case_statuses, s); }
-std::string_view to_string(Direction d) { return name_of(directions, d); }
-std::string_view to_string(PromiseStatus s) { return name_of(promise_statuses, s); }
-std::string_view to_string(Outcome o) { return name_of(outcomes, o); }
-std::string_view to_string(PaidBy p) { return name_of(payments, p); }
+std::string_view to_string(CaseStatus s) {
+    return name_of(case_statuses, s);
+}
+std::string_view to_string(Direction d) {
+    return name_of(directions, d);
+}
+std::string_view to_string(PromiseStatus s) {
+    return name_of(promise_statuses, s);
+}
+std::string_view to_string(Outcome o) {
+    return name_of(outcomes, o);
+}
+std::string_view to_string(PaidBy p) {
+    return name_of(payments, p);
+}
 
-std::optional<CaseStatus> case_status_from(std::string_view s) { return lookup(case_statuses, s); }
-std::optional<Direction> direction_from(std::string_view s) { return lookup(directions, s); }
+std::optional<CaseStatus> case_status_from(std::string_view s) {
+    return lookup(case_statuses, s);
+}
+std::optional<Direction> direction_from(std::string_view s) {
+    return lookup(directions, s);
+}
 std::optional<PromiseStatus> promise_status_from(std::string_view s) {
     return lookup(promise_statuses, s);
 }
-std::optional<Outcome> outcome_from(std::string_view s) { return lookup(outcomes, s); }
-std::optional<PaidBy> paid_by_from(std::string_view s) { return lookup(payments, s); }
+std::optional<Outcome> outcome_from(std::string_view s) {
+    return lookup(outcomes, s);
+}
+std::optional<PaidBy> paid_by_from(std::string_view s) {
+    return lookup(payments, s);
+}
 
 std::string outcome_names() {
     std::string out;
@@ -94,10 +112,17 @@ std::string ordinal(long long n) {
     const char* suffix = "th";
     if (tens < 11 || tens > 13) {
         switch (n % 10) {
-        case 1: suffix = "st"; break;
-        case 2: suffix = "nd"; break;
-        case 3: suffix = "rd"; break;
-        default: break;
+        case 1:
+            suffix = "st";
+            break;
+        case 2:
+            suffix = "nd";
+            break;
+        case 3:
+            suffix = "rd";
+            break;
+        default:
+            break;
         }
     }
     return fmt::format("{}{}", n, suffix);

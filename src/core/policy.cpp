@@ -87,10 +87,10 @@ Policy::Policy(json doc) : doc_(std::move(doc)) {
     if (!doc_.is_object()) {
         bad_value("/", "an object");
     }
-    promise_grace_s_ = static_cast<Seconds>(
-        number_at(doc_, "promise_grace_hours", "", 0, 24 * 365, 24) * 3600);
-    workdays_ = parse_workdays(doc_.value("business_days", json::array({"mon", "tue", "wed",
-                                                                         "thu", "fri"})));
+    promise_grace_s_ =
+        static_cast<Seconds>(number_at(doc_, "promise_grace_hours", "", 0, 24 * 365, 24) * 3600);
+    workdays_ = parse_workdays(
+        doc_.value("business_days", json::array({"mon", "tue", "wed", "thu", "fri"})));
     const json& channels = doc_.at("channels");
     if (!channels.is_object() || channels.empty()) {
         bad_value("/channels", "an object with at least one channel");
@@ -114,7 +114,9 @@ Policy::Policy(json doc) : doc_(std::move(doc)) {
     }
 }
 
-Policy Policy::builtin() { return Policy(json::parse(builtin_policy_json)); }
+Policy Policy::builtin() {
+    return Policy(json::parse(builtin_policy_json));
+}
 
 Policy Policy::with_overrides(const json& user) {
     if (!user.is_object()) {

@@ -25,8 +25,12 @@ std::string lower_ascii(std::string_view s) {
     return out;
 }
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alpha(char c) { return c >= 'a' && c <= 'z'; }
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+bool is_alpha(char c) {
+    return c >= 'a' && c <= 'z';
+}
 
 std::int64_t days_from_civil(int y, int m, int d) {
     const date::sys_days days{date::year{y} / date::month{static_cast<unsigned>(m)} /
@@ -135,10 +139,10 @@ struct Amount {
 
 std::optional<char> unit_of(std::string_view w, bool allow_days) {
     static constexpr std::array<std::pair<std::string_view, char>, 19> units{{
-        {"s", 's'},      {"sec", 's'},     {"secs", 's'},   {"second", 's'}, {"seconds", 's'},
-        {"m", 'm'},      {"min", 'm'},     {"mins", 'm'},   {"minute", 'm'}, {"minutes", 'm'},
-        {"h", 'h'},      {"hr", 'h'},      {"hrs", 'h'},    {"hour", 'h'},   {"hours", 'h'},
-        {"d", 'd'},      {"day", 'd'},     {"days", 'd'},   {"w", 'w'},
+        {"s", 's'}, {"sec", 's'}, {"secs", 's'}, {"second", 's'}, {"seconds", 's'},
+        {"m", 'm'}, {"min", 'm'}, {"mins", 'm'}, {"minute", 'm'}, {"minutes", 'm'},
+        {"h", 'h'}, {"hr", 'h'},  {"hrs", 'h'},  {"hour", 'h'},   {"hours", 'h'},
+        {"d", 'd'}, {"day", 'd'}, {"days", 'd'}, {"w", 'w'},
     }};
     for (const auto& [name, unit] : units) {
         if (w == name && (allow_days || (unit != 'd' && unit != 'w'))) {
@@ -153,11 +157,16 @@ std::optional<char> unit_of(std::string_view w, bool allow_days) {
 
 double unit_seconds(char unit) {
     switch (unit) {
-    case 's': return 1;
-    case 'm': return 60;
-    case 'h': return 3600;
-    case 'd': return 86400;
-    default: return 7 * 86400;
+    case 's':
+        return 1;
+    case 'm':
+        return 60;
+    case 'h':
+        return 3600;
+    case 'd':
+        return 86400;
+    default:
+        return 7 * 86400;
     }
 }
 

@@ -104,8 +104,7 @@ std::int64_t Store::insert_case(const Case& c) {
     bind_opt(st, 7, c.resolution);
     st.bind(8, json_array(c.tags));
     bind_opt(st, 9, c.incident_at);
-    bind_opt(st, 10,
-             c.paid_by ? std::optional<std::string>(to_string(*c.paid_by)) : std::nullopt);
+    bind_opt(st, 10, c.paid_by ? std::optional<std::string>(to_string(*c.paid_by)) : std::nullopt);
     st.exec();
     return db_->getLastInsertRowid();
 }
@@ -123,8 +122,7 @@ void Store::update_case(const Case& c) {
     bind_opt(st, 6, c.resolution);
     st.bind(7, json_array(c.tags));
     bind_opt(st, 8, c.incident_at);
-    bind_opt(st, 9,
-             c.paid_by ? std::optional<std::string>(to_string(*c.paid_by)) : std::nullopt);
+    bind_opt(st, 9, c.paid_by ? std::optional<std::string>(to_string(*c.paid_by)) : std::nullopt);
     st.bind(10, c.id);
     st.exec();
 }
@@ -141,10 +139,10 @@ std::optional<Case> Store::find_case(std::int64_t id) {
 }
 
 std::vector<Case> Store::cases_matching_org(std::string_view prefix, bool open_only) {
-    SQLite::Statement st(
-        *db_, fmt::format("SELECT {} FROM cases c JOIN orgs o ON o.id = c.org_id "
-                          "WHERE o.name LIKE ? ESCAPE '\\' {} ORDER BY c.id LIMIT 50",
-                          case_columns, open_only ? "AND c.status = 'open'" : ""));
+    SQLite::Statement st(*db_,
+                         fmt::format("SELECT {} FROM cases c JOIN orgs o ON o.id = c.org_id "
+                                     "WHERE o.name LIKE ? ESCAPE '\\' {} ORDER BY c.id LIMIT 50",
+                                     case_columns, open_only ? "AND c.status = 'open'" : ""));
     st.bind(1, like_prefix(prefix));
     std::vector<Case> out;
     while (st.executeStep()) {
@@ -210,9 +208,10 @@ Case Store::only_open_case() {
         throw NotFoundError("there is no open case; open one with: escalate open ORG");
     }
     if (open.size() > 1) {
-        throw AmbiguousError(fmt::format("{} open cases, say which: {}{}",
-                                         open.size() > 10 ? "more than 10" : std::to_string(open.size()),
-                                         describe(open), open.size() > 10 ? ", ..." : ""));
+        throw AmbiguousError(
+            fmt::format("{} open cases, say which: {}{}",
+                        open.size() > 10 ? "more than 10" : std::to_string(open.size()),
+                        describe(open), open.size() > 10 ? ", ..." : ""));
     }
     return open.front();
 }

@@ -19,8 +19,7 @@ void bind_contact(SQLite::Statement& st, const Contact& c) {
     bind_opt(st, 6, c.hold_s);
     bind_opt(st, 7, c.agent);
     bind_opt(st, 8, c.ref);
-    bind_opt(st, 9,
-             c.outcome ? std::optional<std::string>(to_string(*c.outcome)) : std::nullopt);
+    bind_opt(st, 9, c.outcome ? std::optional<std::string>(to_string(*c.outcome)) : std::nullopt);
     bind_opt(st, 10, c.note);
     st.bind(11, c.is_private ? 1 : 0);
 }
@@ -72,8 +71,7 @@ std::int64_t Store::insert_promise(const Promise& p) {
 }
 
 void Store::update_promise(const Promise& p) {
-    SQLite::Statement st(*db_,
-                         "UPDATE promises SET text = ?, due = ?, status = ? WHERE id = ?");
+    SQLite::Statement st(*db_, "UPDATE promises SET text = ?, due = ?, status = ? WHERE id = ?");
     st.bind(1, p.text);
     st.bind(2, p.due);
     st.bind(3, std::string(to_string(p.status)));

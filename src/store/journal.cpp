@@ -19,7 +19,8 @@ std::optional<JournalEntry> Store::last_journal_entry() {
 
 void Store::revert(const JournalEntry& entry) {
     std::vector<std::string> steps;
-    SQLite::Statement st(*db_, "SELECT sql FROM journal_steps WHERE journal_id = ? ORDER BY id DESC");
+    SQLite::Statement st(*db_,
+                         "SELECT sql FROM journal_steps WHERE journal_id = ? ORDER BY id DESC");
     st.bind(1, entry.id);
     while (st.executeStep()) {
         steps.push_back(st.getColumn(0).getString());

@@ -33,8 +33,8 @@ void make_private_dirs(const fs::path& dir) {
     }
     make_private_dirs(dir.parent_path());
     if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
-        throw StorageError(fmt::format("cannot create folder {}: {}", dir.string(),
-                                       std::strerror(errno)));
+        throw StorageError(
+            fmt::format("cannot create folder {}: {}", dir.string(), std::strerror(errno)));
     }
 }
 
@@ -43,8 +43,8 @@ void make_private_dirs(const fs::path& dir) {
 void create_private_file(const fs::path& path) {
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0) {
-        throw StorageError(fmt::format("cannot create {}: {}", path.string(),
-                                       std::strerror(errno)));
+        throw StorageError(
+            fmt::format("cannot create {}: {}", path.string(), std::strerror(errno)));
     }
     ::close(fd);
 }
@@ -63,8 +63,8 @@ void check_sqlite_header(const fs::path& path) {
             path.string()));
     }
     if (in.gcount() < 16 || std::memcmp(header.data(), "SQLite format 3", 16) != 0) {
-        throw StorageError(fmt::format("{} is not an escalate case log (not an SQLite database)",
-                                       path.string()));
+        throw StorageError(
+            fmt::format("{} is not an escalate case log (not an SQLite database)", path.string()));
     }
 }
 
@@ -139,9 +139,9 @@ void Store::prepare(Timestamp /*now*/, const fs::path& path, bool created) {
         const int tables =
             db.execAndGet("SELECT count(*) FROM sqlite_master WHERE type = 'table'").getInt();
         if (app != application_id && !(app == 0 && version == 0 && tables == 0)) {
-            throw StorageError(fmt::format(
-                "{} is not an escalate case log (it is another application's database)",
-                path.string()));
+            throw StorageError(
+                fmt::format("{} is not an escalate case log (it is another application's database)",
+                            path.string()));
         }
         if (version > schema_version) {
             throw StorageError(fmt::format(
@@ -201,8 +201,8 @@ void Store::Transaction::commit(std::string_view summary) {
 
 Store::Transaction Store::write(std::string_view command, Timestamp now, Journal journal) {
     if (sqlite3_db_readonly(db_->getHandle(), "main") == 1) {
-        throw StorageError(fmt::format("cannot write {}: the file is read-only",
-                                       db_->getFilename()));
+        throw StorageError(
+            fmt::format("cannot write {}: the file is read-only", db_->getFilename()));
     }
     try {
         db_->exec("BEGIN IMMEDIATE");

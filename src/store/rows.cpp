@@ -37,7 +37,8 @@ std::optional<std::int64_t> opt_int(const SQLite::Column& c) {
 }
 
 std::string json_array(const std::vector<std::string>& items) {
-    return nlohmann::ordered_json(items).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    return nlohmann::ordered_json(items).dump(-1, ' ', false,
+                                              nlohmann::ordered_json::error_handler_t::replace);
 }
 
 std::vector<std::string> from_json_array(const std::string& text) {

@@ -1,1 +1,133 @@
+// open, show, list, close and reopen through the real binary.
 #include <catch2/catch.hpp>
+
+#include "sandbox.hpp"
+
+using Catch::Contains;
+using escalate::test::Sandbox;
+
+TEST_CASE("open prints the new case's id and creates the org", "[cli][open]") {
+    Sandbox box;
+    const auto out = box.ok("2026-11-20T10:00", {"open", "Meterco", "--title", "Billing", "--want",
+                                                 "Stop the bills", "--tag", "billing"});
+    CHECK(out.starts_with("Opened case #1 against Meterco: Billing\n"));
+
+    SECTION("quietly: only the id") {
+        CHECK(box.ok("2026-11-20T10:00", {"-q", "open", "Parcelco"}) == "2\n");
+    }
+    SECTION("as JSON: the case object of SPEC section 3") {
+        const auto j = box.json("2026-11-20T10:00", {"open", "meterco", "--title", "Second"});
+        CHECK(j["id"] == 2);
+        CHECK(j["org"] == "Meterco"); // matched case-insensitively: the org's first spelling
+        CHECK(j["status"] == "open");
+        CHECK(j["opened_at"] == "2026-11-20T10:00:00Z");
+        CHECK(j["closed_at"].is_null());
+        CHECK(j["want"].is_null());
+        CHECK(j["tags"] == nlohmann::json::array());
+        for (const char* key : {"id", "org", "title", "want", "status", "opened_at", "closed_at",
+                                "resolution", "tags", "stats", "promises", "contacts"}) {
+            CHECK(j.contains(key));
+        }
+    }
+}
+
+TEST_CASE("show prints the header, stats, promises and timeline", "[cli][show]") {
+    Sandbox box;
+    box.ok("2026-11-02T09:00", {"open", "Meterco", "--title", "Billing", "--want", "Stop it"});
+    box.ok("2026-11-02T09:30",
+           {"log", "call", "--duration", "25m", "--hold", "12m", "--agent", "Dana", "--ref", "A-1",
+            "--outcome", "promised", "--promise", "no more bills", "--due", "2026-11-10"});
+    box.ok("2026-11-03T11:00", {"log", "email", "-m", "Written complaint"});
+    const auto text = box.ok("2026-11-04T09:00", {"show", "1"});
+    CHECK_THAT(text, Contains("#1 Meterco: Billing"));
+    CHECK_THAT(text, Contains("Status   open (day 3, opened Mon 2 Nov 2026 09:00)"));
+    CHECK_THAT(text, Contains("Want     Stop it"));
+    CHECK_THAT(text, Contains("2 contacts (2 out, 0 in): 1 call, 1 email"));
+    CHECK_THAT(text, Contains("25 min on the phone, 12 min on hold"));
+    CHECK_THAT(text, Contains("1 promise made: 0 kept, 0 broken, 1 pending"));
+    CHECK_THAT(text, Contains("\"no more bills\": pending, due Tue 10 Nov 2026 23:59"));
+    CHECK_THAT(text, Contains("day   1  Mon 2 Nov 2026 09:30  -> call"));
+    CHECK_THAT(text, Contains("25 min talk, 12 min on hold, promised, agent Dana, ref A-1"));
+    // email waits 2 business days: Tue 11:00 -> Thu 11:00
+    CHECK_THAT(text, Contains("awaiting a reply until Thu 5 Nov 2026 11:00"));
+    CHECK_THAT(text, Contains("Written complaint"));
+
+    SECTION("as JSON, with derived contact state") {
+        const auto j = box.json("2026-11-06T09:00", {"show", "#1"});
+        CHECK(j["contacts"].size() == 2);
+        const auto& call = j["contacts"][0];
+        CHECK(call["channel"] == "call");
+        CHECK(call["tier"] == 1);
+        CHECK(call["direction"] == "out");
+        CHECK(call["at"] == "2026-11-02T09:30:00Z");
+        CHECK(call["duration_s"] == 1500);
+        CHECK(call["hold_s"] == 720);
+        CHECK(call["promise_id"] == 1);
+        const auto& email = j["contacts"][1];
+        CHECK(email["awaiting_reply"] == false);
+        CHECK(email["ignored"] == true); // the window passed on Thursday
+        CHECK(email["duration_s"].is_null());
+        CHECK(j["promises"][0]["due"] == "2026-11-10T23:59:59Z");
+        CHECK(j["promises"][0]["overdue"] == false);
+        CHECK(j["stats"]["talk_s"] == 1500);
+        CHECK(j["stats"]["first_reply_s"].is_null());
+    }
+    SECTION("an inbound contact answers what was awaited") {
+        box.ok("2026-11-04T10:00", {"log", "email", "--in", "--outcome", "stock-reply"});
+        const auto j = box.json("2026-11-06T09:00", {"show", "1"});
+        CHECK(j["contacts"][1]["ignored"] == false);
+        CHECK(j["contacts"][1]["awaiting_reply"] == false);
+        CHECK(j["stats"]["first_reply_s"] == (2 * 86400 + 30 * 60));
+        CHECK(j["stats"]["inbound"] == 1);
+    }
+}
+
+TEST_CASE("list shows open cases as a table", "[cli][list]") {
+    Sandbox box;
+    CHECK(box.ok("2026-11-20T10:00", {"list"}) ==
+          "No open cases. Open one with: escalate open ORG --title \"...\"\n");
+    box.ok("2026-11-01T10:00", {"open", "Meterco", "--title", "Billing"});
+    box.ok("2026-11-10T10:00", {"open", "Parcelco", "--title", "Lost parcel"});
+    box.ok("2026-11-18T10:00", {"log", "call", "parcel", "--outcome", "no-answer"});
+    box.ok("2026-11-19T10:00", {"close", "meterco", "--abandoned"});
+
+    const auto text = box.ok("2026-11-20T10:00", {"list"});
+    CHECK_THAT(text, Contains("ID  ORG       TITLE        STATUS  AGE  CONTACTS  LAST CONTACT"));
+    CHECK_THAT(text,
+               Contains("#2  Parcelco  Lost parcel  open    10d  1         2 days ago (call)"));
+    CHECK_THAT(text, !Contains("Meterco"));
+
+    CHECK_THAT(box.ok("2026-11-20T10:00", {"list", "--all"}), Contains("Meterco"));
+    CHECK_THAT(box.ok("2026-11-20T10:00", {"list", "--status", "abandoned"}),
+               Contains("abandoned"));
+    CHECK(box.ok("2026-11-20T10:00", {"list", "--all", "--org", "parc", "-q"}) == "2\n");
+
+    const auto j = box.json("2026-11-20T10:00", {"list", "--all"});
+    REQUIRE(j["cases"].size() == 2);
+    CHECK(j["cases"][1]["stats"]["contacts"] == 1);
+    CHECK_FALSE(j["cases"][1].contains("contacts"));
+}
+
+TEST_CASE("close and reopen change a case's status", "[cli][close]") {
+    Sandbox box;
+    box.ok("2026-11-01T10:00", {"open", "Meterco"});
+    CHECK(box.ok("2026-11-20T10:00", {"close", "1", "--resolved", "-m", "Refund received"}) ==
+          "Closed case #1 (Meterco) as resolved after 19 days\n");
+    auto j = box.json("2026-11-20T11:00", {"show", "1"});
+    CHECK(j["status"] == "resolved");
+    CHECK(j["closed_at"] == "2026-11-20T10:00:00Z");
+    CHECK(j["resolution"] == "Refund received");
+    CHECK(j["stats"]["days_open"] == 19);
+
+    const auto again = box.at("2026-11-20T10:00", {"close", "1", "--abandoned"});
+    CHECK(again.exit_code == 2);
+    CHECK(again.err ==
+          "escalate: case #1 is already resolved; reopen it first: escalate reopen 1\n");
+
+    CHECK(box.ok("2026-11-21T10:00", {"reopen", "meterco"}) == "Reopened case #1 (Meterco)\n");
+    j = box.json("2026-11-21T11:00", {"show", "1"});
+    CHECK(j["status"] == "open");
+    CHECK(j["closed_at"].is_null());
+    CHECK(box.at("2026-11-21T10:00", {"reopen", "1"}).exit_code == 2);
+    CHECK(box.at("2026-11-21T10:00", {"close", "1"}).exit_code == 2); // how did it end?
+}

@@ -1,1 +1,111 @@
+// log and edit: one short line right after hanging up, and fixing it afterwards.
 #include <catch2/catch.hpp>
+
+#include "sandbox.hpp"
+
+using Catch::Contains;
+using escalate::test::Sandbox;
+
+TEST_CASE("log records a contact in one short line", "[cli][log]") {
+    Sandbox box;
+    box.ok("2026-11-20T09:00", {"open", "UPS", "--title", "Lost parcel"});
+
+    SECTION("the whole command after hanging up") {
+        const auto out = box.ok("2026-11-20T10:00",
+                                {"log", "call", "ups", "--hold", "10m", "--outcome", "hung-up"});
+        CHECK(out == "Logged the 1st call to UPS (case #1, contact 1): 10 min on hold, hung-up\n");
+        const auto j = box.json("2026-11-20T10:00", {"show", "1"});
+        CHECK(j["contacts"][0]["hold_s"] == 600);
+        CHECK(j["contacts"][0]["outcome"] == "hung-up");
+        CHECK(j["contacts"][0]["at"] == "2026-11-20T10:00:00Z");
+    }
+    SECTION("the case may be left out when only one is open, and counted per channel") {
+        box.ok("2026-11-20T10:00", {"log", "call"});
+        box.ok("2026-11-20T10:05", {"log", "chat"});
+        CHECK_THAT(box.ok("2026-11-20T10:10", {"log", "call"}), Contains("2nd call to UPS"));
+        CHECK_THAT(box.ok("2026-11-20T10:10", {"log", "call", "--in"}),
+                   Contains("1st call from UPS"));
+    }
+    SECTION("global options go before or after the subcommand") {
+        const auto r = box.run({"log", "call", "--now", "2026-11-20T11:00", "-q"});
+        CHECK(r.exit_code == 0);
+        CHECK(r.out == "1\n");
+    }
+    SECTION("ESCALATE_NOW pins the clock like --now") {
+        box.set_env("ESCALATE_NOW", "2026-11-20T12:34");
+        CHECK(box.run({"log", "call"}).exit_code == 0);
+        CHECK(box.json("2026-11-21", {"show", "1"})["contacts"][0]["at"] == "2026-11-20T12:34:00Z");
+    }
+    SECTION("--at back-fills and --due is read relative to the contact") {
+        box.ok("2026-11-20T18:00", {"log", "call", "--at", "today 9:30", "--duration", "1:05:00",
+                                    "--promise", "a callback", "--due", "in 2d"});
+        const auto j = box.json("2026-11-20T18:00", {"show", "1"});
+        CHECK(j["contacts"][0]["at"] == "2026-11-20T09:30:00Z");
+        CHECK(j["contacts"][0]["duration_s"] == 3900);
+        CHECK(j["contacts"][0]["outcome"] == "promised");
+        CHECK(j["promises"][0]["due"] == "2026-11-22T09:30:00Z");
+    }
+    SECTION("as JSON: contact, promise, attempt and next") {
+        const auto j = box.json("2026-11-20T10:00", {"log", "call", "--agent", "Dana", "--promise",
+                                                     "refund", "--due", "2026-11-27"});
+        CHECK(j["contact"]["id"] == 1);
+        CHECK(j["contact"]["agent"] == "Dana");
+        CHECK(j["contact"]["promise_id"] == 1);
+        CHECK(j["promise"]["text"] == "refund");
+        CHECK(j["promise"]["status"] == "pending");
+        CHECK(j["promise"]["contact_id"] == 1);
+        CHECK(j["attempt"] == nlohmann::json{{"channel", "call"}, {"n", 1}});
+        CHECK(j.contains("next"));
+    }
+    SECTION("aliases name their channel") {
+        const auto j = box.json("2026-11-20T10:00", {"log", "tweet"});
+        CHECK(j["contact"]["channel"] == "social");
+        CHECK(j["contact"]["tier"] == 3);
+        CHECK(j["contact"]["awaiting_reply"] == true);
+    }
+}
+
+TEST_CASE("notes round-trip exactly", "[cli][log]") {
+    Sandbox box;
+    box.ok("2026-11-20T09:00", {"open", "O'Brien & Sons; DROP TABLE orgs;--"});
+    const std::string note = "She said \"no\" -- then 'maybe'.\nLine two; DROP TABLE contacts;--\n"
+                             "Emoji: \xF0\x9F\x98\xA4 caf\xC3\xA9 100% {} %s \\n";
+    SECTION("from the command line") {
+        box.ok("2026-11-20T10:00", {"log", "chat", "-m", note});
+    }
+    SECTION("from standard input with -m -") {
+        box.ok("2026-11-20T10:00", {"log", "chat", "-m", "-"}, note + "\n");
+    }
+    const auto j = box.json("2026-11-20T10:00", {"show", "1"});
+    CHECK(j["org"] == "O'Brien & Sons; DROP TABLE orgs;--");
+    CHECK(j["contacts"][0]["note"] == note);
+    CHECK_THAT(box.ok("2026-11-20T10:00", {"show", "1"}), Contains("Emoji: \xF0\x9F\x98\xA4"));
+}
+
+TEST_CASE("edit changes only the flags given", "[cli][edit]") {
+    Sandbox box;
+    box.ok("2026-11-20T09:00", {"open", "Meterco"});
+    box.ok("2026-11-20T10:00", {"log", "call", "--hold", "10m", "--agent", "Dana", "-m", "x"});
+
+    const auto out = box.ok("2026-11-20T11:00", {"edit", "1", "--outcome", "refused", "--note", "",
+                                                 "--channel", "chat"});
+    CHECK(out == "Edited contact 1, the 1st chat to Meterco (case #1): 10 min on hold, refused, "
+                 "agent Dana\n");
+    auto j = box.json("2026-11-20T11:00", {"show", "1"});
+    CHECK(j["contacts"][0]["channel"] == "chat");
+    CHECK(j["contacts"][0]["hold_s"] == 600);
+    CHECK(j["contacts"][0]["note"].is_null());
+
+    SECTION("a promise can be added, then moved") {
+        CHECK(box.at("2026-11-20T11:00", {"edit", "1", "--due", "fri"}).exit_code == 2);
+        box.ok("2026-11-20T11:00", {"edit", "1", "--promise", "refund", "--due", "2026-11-25"});
+        const auto e = box.json("2026-11-20T11:00", {"edit", "1", "--due", "2026-11-30"});
+        CHECK(e["promise"]["text"] == "refund");
+        CHECK(e["promise"]["due"] == "2026-11-30T23:59:59Z");
+    }
+    SECTION("a missing contact is exit 3") {
+        const auto r = box.at("2026-11-20T11:00", {"edit", "99", "--outcome", "info"});
+        CHECK(r.exit_code == 3);
+        CHECK(r.err == "escalate: no contact 99 (escalate show CASE lists them)\n");
+    }
+}

@@ -1,1 +1,200 @@
+#include "escalate/time.hpp"
+
 #include <catch2/catch.hpp>
+
+#include "zone.hpp"
+
+using namespace escalate;
+using escalate::test::ZoneGuard;
+
+namespace {
+
+Timestamp utc(const char* text) {
+    const auto t = parse_rfc3339(text);
+    REQUIRE(t.has_value());
+    return *t;
+}
+
+std::string parsed(const char* text, Timestamp now, TimeRole role = TimeRole::At) {
+    const auto t = parse_time(text, now, role);
+    INFO(text << ": " << (t ? "" : t.error().message));
+    REQUIRE(t.ok());
+    return format_rfc3339(t.value());
+}
+
+ParseError failure(const char* text) {
+    const auto t = parse_time(text, utc("2026-11-18T12:00:00Z"), TimeRole::At);
+    REQUIRE_FALSE(t.ok());
+    return t.error();
+}
+
+} // namespace
+
+TEST_CASE("ISO dates and times are read in the local zone unless they carry one", "[time]") {
+    const Timestamp now = utc("2026-11-18T12:00:00Z");
+    SECTION("London") {
+        ZoneGuard zone("Europe/London");
+        CHECK(parsed("2026-11-20T14:30", now) == "2026-11-20T14:30:00Z");
+        CHECK(parsed("2026-11-20 14:30", now) == "2026-11-20T14:30:00Z");
+        CHECK(parsed("2026-07-01T14:30", now) == "2026-07-01T13:30:00Z"); // BST
+        CHECK(parsed("2026-11-20", now) == "2026-11-20T00:00:00Z");
+        CHECK(parsed("2026-11-20", now, TimeRole::Due) == "2026-11-20T23:59:59Z");
+    }
+    SECTION("New York") {
+        ZoneGuard zone("America/New_York");
+        CHECK(parsed("2026-11-20T14:30", now) == "2026-11-20T19:30:00Z");
+        CHECK(parsed("2026-07-01T14:30:15", now) == "2026-07-01T18:30:15Z"); // EDT
+        CHECK(parsed("2026-11-20", now) == "2026-11-20T05:00:00Z");
+    }
+    SECTION("an explicit zone wins over TZ") {
+        ZoneGuard zone("America/New_York");
+        CHECK(parsed("2026-11-20T14:30Z", now) == "2026-11-20T14:30:00Z");
+        CHECK(parsed("2026-11-20T14:30:00+01:00", now) == "2026-11-20T13:30:00Z");
+        CHECK(parsed("2026-11-20T14:30-0500", now) == "2026-11-20T19:30:00Z");
+        CHECK(parsed("2026-11-20t14:30z", now) == "2026-11-20T14:30:00Z");
+    }
+}
+
+TEST_CASE("day words and a time after them", "[time]") {
+    ZoneGuard zone("Europe/London");
+    const Timestamp now = utc("2026-11-18T12:00:00Z"); // a Wednesday
+    CHECK(parsed("now", now) == "2026-11-18T12:00:00Z");
+    CHECK(parsed("NOW", now) == "2026-11-18T12:00:00Z");
+    CHECK(parsed("today", now) == "2026-11-18T00:00:00Z");
+    CHECK(parsed("yesterday 15:30", now) == "2026-11-17T15:30:00Z");
+    CHECK(parsed("yesterday at 9:05", now) == "2026-11-17T09:05:00Z");
+    CHECK(parsed("tomorrow", now, TimeRole::Due) == "2026-11-19T23:59:59Z");
+    CHECK(parsed("14:30", now) == "2026-11-18T14:30:00Z");
+
+    SECTION("weekdays lean past for --at and future for --due") {
+        CHECK(parsed("mon", now) == "2026-11-16T00:00:00Z");
+        CHECK(parsed("monday 9:00", now) == "2026-11-16T09:00:00Z");
+        CHECK(parsed("wed", now) == "2026-11-18T00:00:00Z"); // today is the most recent
+        CHECK(parsed("thu", now) == "2026-11-12T00:00:00Z");
+        CHECK(parsed("fri", now, TimeRole::Due) == "2026-11-20T23:59:59Z");
+        CHECK(parsed("wed", now, TimeRole::Due) == "2026-11-25T23:59:59Z"); // the next one
+        CHECK(parsed("Tuesday 10:00", now, TimeRole::Due) == "2026-11-24T10:00:00Z");
+    }
+}
+
+TEST_CASE("relative offsets", "[time]") {
+    ZoneGuard zone("Europe/London");
+    const Timestamp now = utc("2026-11-18T12:00:00Z");
+    CHECK(parsed("2h ago", now) == "2026-11-18T10:00:00Z");
+    CHECK(parsed("90m ago", now) == "2026-11-18T10:30:00Z");
+    CHECK(parsed("90 minutes ago", now) == "2026-11-18T10:30:00Z");
+    CHECK(parsed("3 days ago", now) == "2026-11-15T12:00:00Z");
+    CHECK(parsed("1h30m ago", now) == "2026-11-18T10:30:00Z");
+    CHECK(parsed("in 3d", now) == "2026-11-21T12:00:00Z");
+    CHECK(parsed("+3d", now) == "2026-11-21T12:00:00Z");
+    CHECK(parsed("+2w", now) == "2026-12-02T12:00:00Z");
+    CHECK(parsed("-45s", now) == "2026-11-18T11:59:15Z");
+    CHECK(parsed("in 1.5h", now) == "2026-11-18T13:30:00Z");
+}
+
+TEST_CASE("days keep the wall-clock time across a DST change; hours do not", "[time][dst]") {
+    SECTION("London, autumn: Sunday 25 October 2026 is 25 hours long") {
+        ZoneGuard zone("Europe/London");
+        const Timestamp sat_noon = utc("2026-10-24T11:00:00Z");      // 12:00 BST
+        CHECK(parsed("in 1d", sat_noon) == "2026-10-25T12:00:00Z");  // 12:00 GMT
+        CHECK(parsed("in 24h", sat_noon) == "2026-10-25T11:00:00Z"); // 11:00 GMT
+        CHECK(add_local_days(sat_noon, 1) - sat_noon == 25 * 3600);
+        CHECK(local_day_number(utc("2026-10-25T23:30:00Z")) - local_day_number(sat_noon) == 1);
+    }
+    SECTION("New York, spring: 02:30 on 8 March 2026 does not exist") {
+        ZoneGuard zone("America/New_York");
+        const Timestamp now = utc("2026-03-10T12:00:00Z");
+        CHECK(parsed("2026-03-08T02:30", now) == "2026-03-08T07:30:00Z");        // 03:30 EDT
+        CHECK(parsed("2026-03-08T01:30", now) == "2026-03-08T06:30:00Z");        // EST
+        CHECK(parsed("2026-03-08T03:30", now) == "2026-03-08T07:30:00Z");        // EDT
+        const Timestamp sat = utc("2026-03-07T15:00:00Z");                       // 10:00 EST
+        CHECK(format_rfc3339(add_local_days(sat, 1)) == "2026-03-08T14:00:00Z"); // 10:00 EDT
+    }
+    SECTION("a date is shown in the zone it is read in") {
+        const Timestamp t = utc("2026-10-25T00:30:00Z");
+        {
+            ZoneGuard zone("Europe/London");
+            CHECK(format_local(t) == "Sun 25 Oct 2026 01:30");
+        }
+        {
+            ZoneGuard zone("America/New_York");
+            CHECK(format_local(t) == "Sat 24 Oct 2026 20:30");
+            CHECK(format_local(t, TimeStyle::Date) == "Sat 24 Oct 2026");
+            CHECK(format_local(t, TimeStyle::Short) == "24 Oct 20:30");
+        }
+    }
+}
+
+TEST_CASE("business days skip the weekend", "[time]") {
+    ZoneGuard zone("Europe/London");
+    const Timestamp fri = utc("2026-11-20T15:00:00Z");
+    CHECK(format_rfc3339(add_business_days(fri, 2, monday_to_friday)) == "2026-11-24T15:00:00Z");
+    const Timestamp sat = utc("2026-11-21T10:00:00Z");
+    CHECK(format_rfc3339(add_business_days(sat, 1, monday_to_friday)) == "2026-11-23T10:00:00Z");
+    CHECK(format_rfc3339(add_business_days(fri, 5, monday_to_friday)) == "2026-11-27T15:00:00Z");
+}
+
+TEST_CASE("unreadable times say where and why", "[time][errors]") {
+    ZoneGuard zone("Europe/London");
+    CHECK(failure("").message == "the time is empty");
+    CHECK(failure("2026-13-01").message == "2026-13-01 is not a date");
+    CHECK(failure("2026-13-01").column == 6);
+    CHECK(failure("2026-02-30").message == "2026-02-30 is not a date");
+    CHECK(failure("2026-11-20T25:00").message == "25:00 is not a time of day");
+    CHECK(failure("2026-11-20T14:30 PST").column == 18);
+    CHECK(failure("3 parsecs ago").message == "unknown unit \"parsecs\" (use s, m, h, d or w)");
+    CHECK(failure("in").message == "cannot read \"in\" as a time");
+    CHECK(failure("someday").message == "cannot read \"someday\" as a time");
+    CHECK(failure("yesterday 25:00").message == "25:00 is not a time of day");
+    CHECK(failure("0999-01-01").message == "year 999 is out of range (1900-2999)");
+    CHECK(failure("in 99999999999999d").message == "99999999999999 is too large");
+    CHECK(failure("in 900000 days").message == "that is too far away");
+    CHECK(failure("  yesterday  noon").column == 14);
+}
+
+TEST_CASE("durations", "[time][duration]") {
+    auto seconds = [](const char* text) {
+        const auto d = parse_duration(text);
+        INFO(text << ": " << (d ? "" : d.error().message));
+        REQUIRE(d.ok());
+        return d.value();
+    };
+    CHECK(seconds("25m") == 1500);
+    CHECK(seconds("1h30m") == 5400);
+    CHECK(seconds("1h 30m") == 5400);
+    CHECK(seconds("3.5h") == 12600);
+    CHECK(seconds("45s") == 45);
+    CHECK(seconds("90 min") == 5400);
+    CHECK(seconds("2 hours") == 7200);
+    CHECK(seconds("1:05:00") == 3900);
+    CHECK(seconds("25:30") == 1530);
+    CHECK(seconds("0m") == 0);
+
+    auto error = [](const char* text) {
+        const auto d = parse_duration(text);
+        REQUIRE_FALSE(d.ok());
+        return d.error().message;
+    };
+    CHECK(error("10") == "\"10\" has no unit");
+    CHECK(error("") == "the duration is empty");
+    CHECK(error("-5m") == "a duration cannot be negative");
+    CHECK(error("5 parsecs") == "unknown unit \"parsecs\" (use s, m or h)");
+    CHECK(error("3d") == "unknown unit \"d\" (use s, m or h)");
+    CHECK(error("200h") == "200h is longer than the limit of 7 days");
+    CHECK(error("1:5:00") == "minutes and seconds take two digits, 00 to 59");
+    CHECK(error("1:65") == "minutes and seconds take two digits, 00 to 59");
+}
+
+TEST_CASE("durations and times are printed for people", "[time][format]") {
+    CHECK(format_duration(45) == "45 s");
+    CHECK(format_duration(1500) == "25 min");
+    CHECK(format_duration(3600) == "1 h");
+    CHECK(format_duration(12000) == "3 h 20 min");
+    CHECK(format_duration(200 * 3600) == "8 days 8 h");
+    CHECK(format_relative(1000, 1000 + 3 * 86400 + 5) == "3 days ago");
+    CHECK(format_relative(1000 + 7200, 1000) == "in 2 h");
+    CHECK(format_relative(1000, 1010) == "just now");
+    CHECK(format_rfc3339(0) == "1970-01-01T00:00:00Z");
+    CHECK(parse_rfc3339("2026-11-20T14:30:00Z") == 1795185000);
+    CHECK_FALSE(parse_rfc3339("2026-11-20").has_value());
+}

@@ -52,8 +52,8 @@ void run_edit(const EditOptions& o, Context& ctx) {
             throw UsageError("this contact has no promise yet: give both --promise and --due");
         }
         if (!promise) {
-            promise = Promise{0, c.case_id, c.id, *change.text, *change.due,
-                              PromiseStatus::Pending};
+            promise =
+                Promise{0, c.case_id, c.id, *change.text, *change.due, PromiseStatus::Pending};
             promise->id = store.insert_promise(*promise);
             c.promise_id = promise->id;
         } else {
@@ -74,7 +74,8 @@ void run_edit(const EditOptions& o, Context& ctx) {
             }
         }
         print_json({{"contact", to_json(c, state, policy)},
-                    {"promise", promise ? to_json(*promise, policy, now) : nlohmann::ordered_json(nullptr)},
+                    {"promise",
+                     promise ? to_json(*promise, policy, now) : nlohmann::ordered_json(nullptr)},
                     {"attempt", {{"channel", c.channel}, {"n", attempt_number(file, c)}}},
                     {"next", nullptr}});
     } else if (!ctx.quiet()) {

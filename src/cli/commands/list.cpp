@@ -23,8 +23,8 @@ void run_list(const ListOptions& o, Context& ctx) {
     } else if (o.status) {
         filter.status = case_status_from(*o.status);
         if (!filter.status) {
-            throw UsageError(fmt::format("--status \"{}\": accepted: open, resolved, abandoned",
-                                         *o.status));
+            throw UsageError(
+                fmt::format("--status \"{}\": accepted: open, resolved, abandoned", *o.status));
         }
     }
     filter.org = o.org;
@@ -74,11 +74,10 @@ void run_list(const ListOptions& o, Context& ctx) {
 Command setup_list(CLI::App& app) {
     auto o = std::make_shared<ListOptions>();
     CLI::App* sub = app.add_subcommand("list", "List cases (open ones unless told otherwise)");
-    auto* status = sub->add_option("--status", o->status, "open, resolved or abandoned")
-                       ->type_name("S");
+    auto* status =
+        sub->add_option("--status", o->status, "open, resolved or abandoned")->type_name("S");
     sub->add_flag("--all", o->all, "Every case, whatever its status")->excludes(status);
-    sub->add_option("--org", o->org, "Only cases against this org (name prefix)")
-        ->type_name("ORG");
+    sub->add_option("--org", o->org, "Only cases against this org (name prefix)")->type_name("ORG");
     sub->footer("Examples:\n  escalate list\n  escalate list --all --org meter\n"
                 "  escalate list --status resolved --json");
     return {sub, [o](Context& ctx) { run_list(*o, ctx); }};

@@ -60,10 +60,11 @@ void run_log(const LogOptions& o, Context& ctx) {
                 state = states[i];
             }
         }
-        print_json({{"contact", to_json(c, state, policy)},
-                    {"promise", made ? to_json(*made, policy, now) : nlohmann::ordered_json(nullptr)},
-                    {"attempt", {{"channel", c.channel}, {"n", attempt_number(file, c)}}},
-                    {"next", nullptr}});
+        print_json(
+            {{"contact", to_json(c, state, policy)},
+             {"promise", made ? to_json(*made, policy, now) : nlohmann::ordered_json(nullptr)},
+             {"attempt", {{"channel", c.channel}, {"n", attempt_number(file, c)}}},
+             {"next", nullptr}});
         return;
     }
     if (ctx.quiet()) {

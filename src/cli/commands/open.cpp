@@ -39,8 +39,8 @@ void run_open(const OpenOptions& o, Context& ctx) {
     if (o.paid_by) {
         k.paid_by = paid_by_from(*o.paid_by);
         if (!k.paid_by) {
-            throw UsageError(fmt::format("--paid-by \"{}\": accepted: card, debit, cash, other",
-                                         *o.paid_by));
+            throw UsageError(
+                fmt::format("--paid-by \"{}\": accepted: card, debit, cash, other", *o.paid_by));
         }
     }
     for (const auto& tag : o.tags) {

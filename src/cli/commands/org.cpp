@@ -40,7 +40,8 @@ void print_org(const Org& org) {
     fmt::print("  phone      {}\n", show(org.phone));
     fmt::print("  email      {}\n", show(org.email));
     fmt::print("  chat       {}\n", show(org.chat));
-    fmt::print("  social     {}\n", org.social.empty() ? "-" : fmt::format("{}", fmt::join(org.social, " ")));
+    fmt::print("  social     {}\n",
+               org.social.empty() ? "-" : fmt::format("{}", fmt::join(org.social, " ")));
     fmt::print("  exec       {}\n", show(org.exec));
     fmt::print("  regulator  {}\n", show(org.regulator));
     if (!org.unavailable.empty()) {

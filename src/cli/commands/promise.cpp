@@ -19,8 +19,8 @@ struct PromiseOptions {
 void run_promise(const PromiseOptions& o, Context& ctx) {
     const auto status = promise_status_from(o.verdict);
     if (!status || *status == PromiseStatus::Pending) {
-        throw UsageError(fmt::format("\"{}\": say kept or broken (escalate promise kept 3)",
-                                     o.verdict));
+        throw UsageError(
+            fmt::format("\"{}\": say kept or broken (escalate promise kept 3)", o.verdict));
     }
     const std::int64_t id = id_arg("promise id", o.id);
     const Timestamp now = ctx.now();

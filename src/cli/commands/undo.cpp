@@ -56,7 +56,8 @@ Command setup_undo(CLI::App& app) {
     auto o = std::make_shared<UndoOptions>();
     CLI::App* sub = app.add_subcommand("undo", "Revert the last change (log, edit, close, ...)");
     sub->add_flag("-y,--yes", o->yes, "Do not ask");
-    sub->footer("Each undo reverts one more change, newest first.\n\nExample:\n  escalate undo --yes");
+    sub->footer(
+        "Each undo reverts one more change, newest first.\n\nExample:\n  escalate undo --yes");
     return {sub, [o](Context& ctx) { run_undo(*o, ctx); }};
 }
 
