@@ -130,10 +130,14 @@ void print_case(const CaseFile& file, Context& ctx) {
         } else if (states[i].ignored) {
             details += (details.empty() ? "" : ", ") + style.red("ignored");
         }
-        fmt::print("  {}  {}  {} {:<10} {}  {}\n",
-                   style.dim(fmt::format("day {:>3}", local_day_number(c.at) - first_day + 1)),
-                   format_local(c.at), arrow, c.channel, style.dim(fmt::format("[{}]", c.id)),
-                   details);
+        std::string line = fmt::format(
+            "  {}  {:<21}  {} {:<10} {:>5}  {}",
+            style.dim(fmt::format("day {:>3}", local_day_number(c.at) - first_day + 1)),
+            format_local(c.at), arrow, c.channel, style.dim(fmt::format("[{}]", c.id)), details);
+        while (!line.empty() && line.back() == ' ') {
+            line.pop_back();
+        }
+        fmt::print("{}\n", line);
         if (c.promise_id) {
             for (const auto& p : file.promises) {
                 if (p.id == *c.promise_id) {

@@ -46,7 +46,7 @@ TEST_CASE("show prints the header, stats, promises and timeline", "[cli][show]")
     CHECK_THAT(text, Contains("25 min on the phone, 12 min on hold"));
     CHECK_THAT(text, Contains("1 promise made: 0 kept, 0 broken, 1 pending"));
     CHECK_THAT(text, Contains("\"no more bills\": pending, due Tue 10 Nov 2026 23:59"));
-    CHECK_THAT(text, Contains("day   1  Mon 2 Nov 2026 09:30  -> call"));
+    CHECK_THAT(text, Contains("day   1  Mon 2 Nov 2026 09:30   -> call         [1]  25 min talk"));
     CHECK_THAT(text, Contains("25 min talk, 12 min on hold, promised, agent Dana, ref A-1"));
     // email waits 2 business days: Tue 11:00 -> Thu 11:00
     CHECK_THAT(text, Contains("awaiting a reply until Thu 5 Nov 2026 11:00"));
