@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "escalate/engine.hpp"
 #include "escalate/model.hpp"
 #include "escalate/policy.hpp"
 #include "escalate/stats.hpp"
@@ -22,6 +23,11 @@ enum class CaseDetail {
                                              const Policy& policy);
 [[nodiscard]] nlohmann::ordered_json to_json(const CaseFile& file, const Policy& policy,
                                              Timestamp now, CaseDetail detail = CaseDetail::Full);
+
+[[nodiscard]] nlohmann::ordered_json to_json(const Suggestion& s);
+[[nodiscard]] nlohmann::ordered_json to_json(const DeadlineClock& c);
+// `next CASE`: {"case_id","org","status","clocks","suggestions"}
+[[nodiscard]] nlohmann::ordered_json advice_json(const Case& k, const Advice& a);
 
 // Serialises for output; text is valid UTF-8 by construction (see text.hpp).
 [[nodiscard]] std::string dump(const nlohmann::ordered_json& j);

@@ -30,6 +30,8 @@ struct JournalEntry {
 struct CaseFilter {
     std::optional<CaseStatus> status; // nullopt: every status
     std::optional<std::string> org;   // case-insensitive org name prefix
+    bool org_exact = false;           // org is the whole name, not a prefix
+    std::optional<int> newest;        // only the newest N cases (by id)
 };
 
 struct PromiseFilter {
@@ -81,6 +83,8 @@ public:
     // The org with this name (case-insensitive), created when missing.
     Org ensure_org(std::string_view name);
     void update_org(const Org& org);
+    // Every org with its directory, by name.
+    [[nodiscard]] std::vector<Org> orgs();
 
     // Cases
     std::int64_t insert_case(const Case& c);

@@ -51,6 +51,20 @@ std::string promise_state(const Promise& p, const Policy& policy, Timestamp now,
     return style.yellow("pending") + ", " + due;
 }
 
+std::string clock_phrase(const DeadlineClock& c, Timestamp now, const Style& style) {
+    const std::string date = format_local(c.ends_at, TimeStyle::Date);
+    if (c.state != ClockState::Expired) {
+        const std::string text =
+            fmt::format("{} {} ({})", c.label, format_relative(c.ends_at, now), date);
+        return c.state == ClockState::Warning ? style.yellow(text) : text;
+    }
+    if (c.effect == ClockEffect::Opens) {
+        return style.green(fmt::format("{}: since {}", c.label, date));
+    }
+    return style.red(fmt::format("{}: ended {} ({})", c.label, format_relative(c.ends_at, now),
+                                 date));
+}
+
 namespace {
 
 void print_stats(const CaseStats& s, const Policy& policy) {
@@ -106,6 +120,14 @@ void print_case(const CaseFile& file, Context& ctx) {
 
     fmt::print("\n{}\n", style.bold("Stats"));
     print_stats(s, policy);
+
+    const auto clocks = deadline_clocks(file, policy, now);
+    if (!clocks.empty()) {
+        fmt::print("\n{}\n", style.bold("Clocks"));
+        for (const auto& c : clocks) {
+            fmt::print("  {}\n", clock_phrase(c, now, style));
+        }
+    }
 
     if (!file.promises.empty()) {
         fmt::print("\n{}\n", style.bold("Promises"));

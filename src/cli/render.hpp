@@ -5,6 +5,7 @@
 
 #include "context.hpp"
 #include "escalate/model.hpp"
+#include "escalate/engine.hpp"
 #include "escalate/stats.hpp"
 
 namespace escalate::cli {
@@ -19,5 +20,13 @@ namespace escalate::cli {
                                         const Style& style);
 // The whole case: header, stats, promises, timeline.
 void print_case(const CaseFile& file, Context& ctx);
+
+} // namespace escalate::cli
+
+namespace escalate::cli {
+
+// "card chargeback window closes in 9 days (Fri 20 Nov 2026)", "regulator can take it: since
+// Tue 27 Oct 2026"
+[[nodiscard]] std::string clock_phrase(const DeadlineClock& c, Timestamp now, const Style& style);
 
 } // namespace escalate::cli

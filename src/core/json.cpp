@@ -100,6 +100,46 @@ json to_json(const CaseFile& file, const Policy& policy, Timestamp now, CaseDeta
     return j;
 }
 
+json to_json(const Suggestion& s) {
+    json reasons = json::array();
+    for (const auto& r : s.reasons) {
+        reasons.push_back({{"factor", r.factor}, {"detail", r.detail}, {"weight", r.weight}});
+    }
+    return json{{"action", to_string(s.action)},
+                {"channel", opt(s.channel)},
+                {"tier", opt(s.tier)},
+                {"not_before", format_rfc3339(s.not_before)},
+                {"score", s.score},
+                {"summary", s.summary},
+                {"reasons", std::move(reasons)},
+                {"draft", s.draft.empty() ? json(nullptr) : json(s.draft)}};
+}
+
+json to_json(const DeadlineClock& c) {
+    return json{{"name", c.name},
+                {"label", c.label},
+                {"starts_at", format_rfc3339(c.starts_at)},
+                {"ends_at", format_rfc3339(c.ends_at)},
+                {"remaining_s", c.remaining_s},
+                {"state", to_string(c.state)}};
+}
+
+json advice_json(const Case& k, const Advice& a) {
+    json clocks = json::array();
+    for (const auto& c : a.clocks) {
+        clocks.push_back(to_json(c));
+    }
+    json suggestions = json::array();
+    for (const auto& s : a.suggestions) {
+        suggestions.push_back(to_json(s));
+    }
+    return json{{"case_id", k.id},
+                {"org", k.org},
+                {"status", to_string(k.status)},
+                {"clocks", std::move(clocks)},
+                {"suggestions", std::move(suggestions)}};
+}
+
 std::string dump(const json& j) {
     return j.dump(2, ' ', false, json::error_handler_t::replace);
 }

@@ -1,6 +1,7 @@
 #include "escalate/policy.hpp"
 
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -13,31 +14,91 @@ extern const std::string_view builtin_policy_json;
 
 namespace {
 
-using json = nlohmann::ordered_json;
+using Json = Policy::Json;
 
-[[noreturn]] void bad_value(const std::string& path, std::string_view expected) {
-    throw UsageError(fmt::format("policy: {} must be {}", path, expected));
-}
+// Reads typed values out of the merged document, collecting every problem by JSON path.
+class Reader {
+public:
+    std::vector<std::string> problems;
 
-double number_at(const json& obj, const std::string& key, const std::string& path, double lo,
-                 double hi, double fallback) {
-    if (!obj.contains(key)) {
-        return fallback;
+    void bad(const std::string& path, std::string_view expected) {
+        problems.push_back(fmt::format("{} must be {}", path, expected));
     }
-    const json& v = obj.at(key);
-    if (!v.is_number() || v.get<double>() < lo || v.get<double>() > hi) {
-        bad_value(path + "/" + key, fmt::format("a number from {} to {}", lo, hi));
+    const Json* find(const Json& obj, std::string_view key) {
+        if (!obj.is_object()) {
+            return nullptr;
+        }
+        const auto it = obj.find(std::string(key));
+        return it == obj.end() || it->is_null() ? nullptr : &*it;
     }
-    return v.get<double>();
-}
+    double number(const Json& obj, std::string_view key, const std::string& path, double lo,
+                  double hi, std::optional<double> fallback = std::nullopt) {
+        const std::string at = fmt::format("{}/{}", path, key);
+        const Json* v = find(obj, key);
+        if (v == nullptr) {
+            if (!fallback) {
+                bad(at, fmt::format("a number from {} to {}", lo, hi));
+                return lo;
+            }
+            return *fallback;
+        }
+        if (!v->is_number() || v->get<double>() < lo || v->get<double>() > hi) {
+            bad(at, fmt::format("a number from {} to {}", lo, hi));
+            return lo;
+        }
+        return v->get<double>();
+    }
+    std::string text(const Json& obj, std::string_view key, const std::string& path,
+                     std::string fallback) {
+        const Json* v = find(obj, key);
+        if (v == nullptr) {
+            return fallback;
+        }
+        if (!v->is_string()) {
+            bad(fmt::format("{}/{}", path, key), "text");
+            return fallback;
+        }
+        return v->get<std::string>();
+    }
+    bool boolean(const Json& obj, std::string_view key, const std::string& path, bool fallback) {
+        const Json* v = find(obj, key);
+        if (v == nullptr) {
+            return fallback;
+        }
+        if (!v->is_boolean()) {
+            bad(fmt::format("{}/{}", path, key), "true or false");
+            return fallback;
+        }
+        return v->get<bool>();
+    }
+    // Every key of a weights-like object: numbers, at least zero.
+    std::map<std::string, double, std::less<>> numbers(const Json& doc, std::string_view key,
+                                                       double hi) {
+        std::map<std::string, double, std::less<>> out;
+        const std::string path = fmt::format("/{}", key);
+        const Json* obj = find(doc, key);
+        if (obj == nullptr || !obj->is_object()) {
+            bad(path, "an object of numbers");
+            return out;
+        }
+        for (const auto& [name, value] : obj->items()) {
+            if (!value.is_null()) {
+                out.emplace(name, number(*obj, name, path, 0, hi));
+            }
+        }
+        return out;
+    }
+};
 
-unsigned parse_workdays(const json& days) {
+unsigned parse_workdays(Reader& r, const Json& doc) {
     static constexpr std::string_view names[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
-    if (!days.is_array()) {
-        bad_value("/business_days", "a list of day names such as [\"mon\", \"tue\"]");
+    const Json* days = r.find(doc, "business_days");
+    if (days == nullptr || !days->is_array()) {
+        r.bad("/business_days", "a list of day names such as [\"mon\", \"tue\"]");
+        return 0;
     }
     unsigned mask = 0;
-    for (const auto& d : days) {
+    for (const auto& d : *days) {
         bool found = false;
         for (unsigned i = 0; i < 7; ++i) {
             if (d.is_string() && d.get<std::string>() == names[i]) {
@@ -46,26 +107,24 @@ unsigned parse_workdays(const json& days) {
             }
         }
         if (!found) {
-            bad_value("/business_days", "day names from sun, mon, tue, wed, thu, fri, sat");
+            r.bad("/business_days", "day names from sun, mon, tue, wed, thu, fri, sat");
         }
     }
     return mask;
 }
 
-ChannelPolicy parse_channel(const std::string& name, const json& c) {
+ChannelPolicy parse_channel(Reader& r, const std::string& name, const Json& c) {
     const std::string path = "/channels/" + name;
-    if (!c.is_object()) {
-        bad_value(path, "an object");
-    }
     ChannelPolicy ch;
     ch.name = name;
-    ch.tier = static_cast<int>(number_at(c, "tier", path, 1, 5, 1));
-    if (c.contains("sync") && !c.at("sync").is_boolean()) {
-        bad_value(path + "/sync", "true or false");
+    if (!c.is_object()) {
+        r.bad(path, "an object");
+        return ch;
     }
-    ch.sync = c.value("sync", true) ? Sync::Synchronous : Sync::Asynchronous;
-    ch.window = number_at(c, "window", path, 0, 3650, 0);
-    const std::string unit = c.value("window_unit", std::string("days"));
+    ch.tier = static_cast<int>(r.number(c, "tier", path, 1, 5));
+    ch.sync = r.boolean(c, "sync", path, true) ? Sync::Synchronous : Sync::Asynchronous;
+    ch.window = r.number(c, "window", path, 0, 3650, 0.0);
+    const std::string unit = r.text(c, "window_unit", path, "days");
     if (unit == "days") {
         ch.window_unit = WindowUnit::CalendarDays;
     } else if (unit == "business_days") {
@@ -73,74 +132,243 @@ ChannelPolicy parse_channel(const std::string& name, const json& c) {
     } else if (unit == "hours") {
         ch.window_unit = WindowUnit::Hours;
     } else {
-        bad_value(path + "/window_unit", "one of days, business_days, hours");
+        r.bad(path + "/window_unit", "one of days, business_days, hours");
     }
-    ch.cooldown_s = static_cast<Seconds>(number_at(c, "cooldown_hours", path, 0, 8760, 0) * 3600);
-    ch.noun = c.value("noun", name);
-    ch.description = c.value("description", name);
+    ch.cooldown_s = static_cast<Seconds>(r.number(c, "cooldown_hours", path, 0, 8760, 0.0) * 3600);
+    ch.directory = r.text(c, "directory", path, "");
+    static const std::set<std::string> fields{"",     "phone", "email",    "chat",
+                                              "social", "exec", "regulator"};
+    if (!fields.contains(ch.directory)) {
+        r.bad(path + "/directory", "one of phone, email, chat, social, exec, regulator");
+    }
+    ch.noun = r.text(c, "noun", path, name);
+    ch.description = r.text(c, "description", path, name);
     return ch;
+}
+
+ClockPolicy parse_clock(Reader& r, const std::string& name, const Json& c) {
+    const std::string path = "/clocks/" + name;
+    ClockPolicy clock;
+    clock.name = name;
+    if (!c.is_object()) {
+        r.bad(path, "an object");
+        return clock;
+    }
+    clock.label = r.text(c, "label", path, name);
+    const std::string from = r.text(c, "from", path, "opened");
+    if (from == "opened") {
+        clock.from = ClockStart::Opened;
+    } else if (from == "incident") {
+        clock.from = ClockStart::Incident;
+    } else {
+        r.bad(path + "/from", "opened or incident");
+    }
+    clock.days = r.number(c, "days", path, 0, 3650);
+    const std::string effect = r.text(c, "effect", path, "closes");
+    if (effect == "opens") {
+        clock.effect = ClockEffect::Opens;
+    } else if (effect == "closes") {
+        clock.effect = ClockEffect::Closes;
+    } else {
+        r.bad(path + "/effect", "opens or closes");
+    }
+    clock.warn_at = r.number(c, "warn_at", path, 0, 1, 0.75);
+    clock.channel = r.text(c, "channel", path, "");
+    if (const Json* paid = r.find(c, "paid_by")) {
+        for (const auto& p : *paid) {
+            const auto how = p.is_string() ? paid_by_from(p.get<std::string>()) : std::nullopt;
+            if (!how) {
+                r.bad(path + "/paid_by", "a list from card, debit, cash, other");
+            } else {
+                clock.paid_by.push_back(*how);
+            }
+        }
+    }
+    return clock;
+}
+
+// Keys a user may give, by the shape of the built-in document. Under /channels and /clocks
+// the names are free, and each entry may use any key some built-in entry uses.
+void unknown_keys(const Json& user, const Json& schema, const std::string& path,
+                  std::vector<std::string>& problems) {
+    if (!user.is_object() || !schema.is_object()) {
+        return;
+    }
+    const bool free_names = path == "/channels" || path == "/clocks" || path == "/aliases";
+    for (const auto& [key, value] : user.items()) {
+        const std::string at = path + "/" + key;
+        if (free_names) {
+            if (path == "/aliases" || !value.is_object()) {
+                continue;
+            }
+            std::set<std::string> allowed;
+            for (const auto& [name, entry] : schema.items()) {
+                for (const auto& [k, v] : entry.items()) {
+                    allowed.insert(k);
+                }
+            }
+            for (const auto& [k, v] : value.items()) {
+                if (!allowed.contains(k)) {
+                    problems.push_back(fmt::format("{}/{} is not a policy key", at, k));
+                }
+            }
+        } else if (!schema.contains(key)) {
+            problems.push_back(fmt::format("{} is not a policy key", at));
+        } else {
+            unknown_keys(value, schema.at(key), at, problems);
+        }
+    }
 }
 
 } // namespace
 
-Policy::Policy(json doc) : doc_(std::move(doc)) {
+Policy::Policy(Json doc, std::vector<std::string>* problems) : doc_(std::move(doc)) {
+    Reader r;
     if (!doc_.is_object()) {
-        bad_value("/", "an object");
+        throw UsageError("policy: the document must be a JSON object");
     }
-    promise_grace_s_ =
-        static_cast<Seconds>(number_at(doc_, "promise_grace_hours", "", 0, 24 * 365, 24) * 3600);
-    workdays_ = parse_workdays(
-        doc_.value("business_days", json::array({"mon", "tue", "wed", "thu", "fri"})));
-    const json& channels = doc_.at("channels");
-    if (!channels.is_object() || channels.empty()) {
-        bad_value("/channels", "an object with at least one channel");
-    }
-    for (const auto& [name, c] : channels.items()) {
-        if (c.is_null()) {
-            continue; // removed by the user's merge patch
+    workdays_ = parse_workdays(r, doc_);
+    const Json* channels = r.find(doc_, "channels");
+    if (channels == nullptr || !channels->is_object() || channels->empty()) {
+        r.bad("/channels", "an object with at least one channel");
+    } else {
+        for (const auto& [name, c] : channels->items()) {
+            if (!c.is_null()) { // null: removed by the user's merge patch
+                channels_.push_back(parse_channel(r, name, c));
+            }
         }
-        channels_.push_back(parse_channel(name, c));
     }
-    if (doc_.contains("aliases")) {
-        for (const auto& [alias, target] : doc_.at("aliases").items()) {
+    if (const Json* aliases = r.find(doc_, "aliases")) {
+        for (const auto& [alias, target] : aliases->items()) {
             if (target.is_null()) {
                 continue;
             }
             if (!target.is_string() || find_channel(target.get<std::string>()) == nullptr) {
-                bad_value("/aliases/" + alias, "the name of a channel");
+                r.bad("/aliases/" + alias, "the name of a channel");
+            } else {
+                aliases_.emplace(alias, target.get<std::string>());
             }
-            aliases_.emplace(alias, target.get<std::string>());
         }
     }
-}
-
-Policy Policy::builtin() {
-    return Policy(json::parse(builtin_policy_json));
-}
-
-Policy Policy::with_overrides(const json& user) {
-    if (!user.is_object()) {
-        bad_value("/", "a JSON object");
+    const Json* tiers = r.find(doc_, "tiers");
+    for (int t = 1; t <= 5; ++t) {
+        const std::string key = std::to_string(t);
+        const std::string path = "/tiers/" + key;
+        const Json* tier = tiers ? r.find(*tiers, key) : nullptr;
+        TierPolicy tp;
+        tp.tier = t;
+        if (tier == nullptr || !tier->is_object()) {
+            r.bad(path, "an object");
+        } else {
+            tp.name = r.text(*tier, "name", path, key);
+            if (t > 1) {
+                tp.enter_after_failures = r.number(*tier, "enter_after_failures", path, 0, 1000);
+                tp.enter_after_days = r.number(*tier, "enter_after_days", path, 0, 3650);
+            }
+        }
+        tiers_.push_back(tp);
     }
-    json doc = json::parse(builtin_policy_json);
+    const Json empty = Json::object();
+    const Json* ladder = r.find(doc_, "ladder");
+    max_skip_ = static_cast<int>(r.number(ladder ? *ladder : empty, "max_skip", "/ladder", 1, 4));
+    const Json* promises = r.find(doc_, "promises");
+    promise_grace_s_ = static_cast<Seconds>(
+        r.number(promises ? *promises : empty, "grace_hours", "/promises", 0, 24 * 365) * 3600);
+    distrust_after_broken_ = static_cast<int>(
+        r.number(promises ? *promises : empty, "distrust_after_broken", "/promises", 1, 1000));
+    const Json* history = r.find(doc_, "history");
+    const Json& h = history ? *history : empty;
+    history_min_attempts_ = static_cast<int>(r.number(h, "min_attempts", "/history", 1, 1000));
+    history_recent_cases_ = static_cast<int>(r.number(h, "recent_cases", "/history", 1, 100000));
+    fast_reply_s_ =
+        static_cast<Seconds>(r.number(h, "fast_reply_hours", "/history", 0, 24 * 365) * 3600);
+    outcome_weights_ = r.numbers(doc_, "outcomes", 100);
+    weights_ = r.numbers(doc_, "weights", 100000);
+    agenda_weights_ = r.numbers(doc_, "agenda", 100000);
+    const Json builtin = Json::parse(builtin_policy_json);
+    for (const auto& [section, map] : {std::pair{"outcomes", &outcome_weights_},
+                                       std::pair{"weights", &weights_},
+                                       std::pair{"agenda", &agenda_weights_}}) {
+        for (const auto& [key, v] : builtin.at(section).items()) {
+            if (!map->contains(key)) {
+                r.bad(fmt::format("/{}/{}", section, key), "a number");
+            }
+        }
+    }
+    if (const Json* clocks = r.find(doc_, "clocks")) {
+        for (const auto& [name, c] : clocks->items()) {
+            if (!c.is_null()) {
+                clocks_.push_back(parse_clock(r, name, c));
+            }
+        }
+    }
+    const Json* reply = r.find(doc_, "reply_clock");
+    reply_clock_label_ = r.text(reply ? *reply : empty, "label", "/reply_clock", "reply due");
+    reply_clock_warn_at_ = r.number(reply ? *reply : empty, "warn_at", "/reply_clock", 0, 1, 0.75);
+
+    if (problems != nullptr) {
+        problems->insert(problems->end(), r.problems.begin(), r.problems.end());
+        return;
+    }
+    if (!r.problems.empty()) {
+        throw UsageError(fmt::format("policy: {}{}", r.problems.front(),
+                                     r.problems.size() > 1
+                                         ? fmt::format(" (and {} more problems)",
+                                                       r.problems.size() - 1)
+                                         : ""));
+    }
+}
+
+Policy Policy::builtin() { return Policy(Json::parse(builtin_policy_json)); }
+
+Policy Policy::with_overrides(const Json& user) {
+    if (!user.is_object()) {
+        throw UsageError("policy: the document must be a JSON object");
+    }
+    Json doc = Json::parse(builtin_policy_json);
     doc.merge_patch(user);
     return Policy(std::move(doc));
 }
 
-Policy Policy::from_file(const std::string& path) {
+Policy::Json Policy::read_json_file(const std::string& path) {
     std::ifstream in(path);
     if (!in) {
         throw UsageError(fmt::format("cannot read policy file {}", path));
     }
     std::stringstream buf;
     buf << in.rdbuf();
-    json user;
     try {
-        user = json::parse(buf.str());
-    } catch (const json::parse_error& e) {
-        throw UsageError(fmt::format("policy file {} is not valid JSON (byte {})", path, e.byte));
+        return Json::parse(buf.str());
+    } catch (const Json::parse_error& e) {
+        throw UsageError(fmt::format("policy file {} is not valid JSON (at byte {})", path,
+                                     e.byte));
     }
-    return with_overrides(user);
+}
+
+Policy Policy::from_file(const std::string& path) {
+    try {
+        return with_overrides(read_json_file(path));
+    } catch (const UsageError& e) {
+        const std::string what = e.what();
+        if (what.starts_with("policy: ")) {
+            throw UsageError(fmt::format("policy file {}: {}", path, what.substr(8)));
+        }
+        throw;
+    }
+}
+
+std::vector<std::string> Policy::check(const Json& user) {
+    std::vector<std::string> problems;
+    if (!user.is_object()) {
+        return {"/ must be a JSON object"};
+    }
+    unknown_keys(user, Json::parse(builtin_policy_json), "", problems);
+    Json doc = Json::parse(builtin_policy_json);
+    doc.merge_patch(user);
+    if (doc.is_object()) {
+        Policy(std::move(doc), &problems);
+    }
+    return problems;
 }
 
 const ChannelPolicy* Policy::find_channel(std::string_view name) const {
@@ -169,21 +397,35 @@ const ChannelPolicy& Policy::channel(std::string_view name) const {
 std::string Policy::channel_names() const {
     std::string out;
     for (const auto& c : channels_) {
-        if (!out.empty()) {
-            out += ", ";
-        }
-        out += c.name;
+        out += (out.empty() ? "" : ", ") + c.name;
     }
     return out;
 }
 
-double Policy::failure_weight(Outcome o) const {
-    const auto& outcomes = doc_.value("outcomes", json::object());
-    const std::string key(to_string(o));
-    if (!outcomes.contains(key) || !outcomes.at(key).is_number()) {
-        return 0.0;
-    }
-    return outcomes.at(key).get<double>();
+int Policy::tier_of(std::string_view channel) const {
+    const ChannelPolicy* c = find_channel(channel);
+    return c ? c->tier : 1;
+}
+
+const TierPolicy& Policy::tier(int t) const {
+    return tiers_.at(static_cast<std::size_t>(std::clamp(t, 1, 5) - 1));
+}
+
+double Policy::failure_weight(Outcome o) const { return failure_weight(to_string(o)); }
+
+double Policy::failure_weight(std::string_view derived) const {
+    const auto it = outcome_weights_.find(derived);
+    return it == outcome_weights_.end() ? 0.0 : it->second;
+}
+
+double Policy::weight(std::string_view key) const {
+    const auto it = weights_.find(key);
+    return it == weights_.end() ? 0.0 : it->second;
+}
+
+double Policy::agenda_weight(std::string_view key) const {
+    const auto it = agenda_weights_.find(key);
+    return it == agenda_weights_.end() ? 0.0 : it->second;
 }
 
 Timestamp Policy::reply_due(const ChannelPolicy& c, Timestamp at) const {

@@ -62,6 +62,17 @@ std::optional<Org> Store::find_org(std::string_view name) {
     return read_org(st);
 }
 
+std::vector<Org> Store::orgs() {
+    SQLite::Statement st(*db_, R"sql(
+        SELECT id, name, phone, email, chat, social, exec, regulator, unavailable
+        FROM orgs ORDER BY name)sql");
+    std::vector<Org> out;
+    while (st.executeStep()) {
+        out.push_back(read_org(st));
+    }
+    return out;
+}
+
 Org Store::ensure_org(std::string_view name) {
     if (auto org = find_org(name)) {
         return *org;
@@ -248,14 +259,24 @@ std::vector<CaseFile> Store::load_case_files(const CaseFilter& filter) {
         where += " AND c.status = :status";
     }
     if (filter.org) {
-        where += " AND c.org_id IN (SELECT id FROM orgs WHERE name LIKE :org ESCAPE '\\')";
+        where += filter.org_exact
+                     ? " AND c.org_id IN (SELECT id FROM orgs WHERE name = :org COLLATE NOCASE)"
+                     : " AND c.org_id IN (SELECT id FROM orgs WHERE name LIKE :org ESCAPE '\\')";
+    }
+    if (filter.newest) {
+        where += fmt::format(" AND c.id IN (SELECT c.id FROM cases c WHERE {} ORDER BY c.id DESC "
+                             "LIMIT :newest)",
+                             where);
     }
     auto bind_filter = [&](SQLite::Statement& st) {
         if (filter.status) {
             st.bind(":status", std::string(to_string(*filter.status)));
         }
         if (filter.org) {
-            st.bind(":org", like_prefix(*filter.org));
+            st.bind(":org", filter.org_exact ? *filter.org : like_prefix(*filter.org));
+        }
+        if (filter.newest) {
+            st.bind(":newest", *filter.newest);
         }
     };
     std::vector<CaseFile> files;

@@ -36,7 +36,7 @@ TEST_CASE("an unknown channel names the accepted ones", "[policy]") {
 
 TEST_CASE("a user's policy overrides any part and can add a channel", "[policy]") {
     const Policy p = Policy::with_overrides(nlohmann::ordered_json::parse(R"({
-        "promise_grace_hours": 48,
+        "promises": {"grace_hours": 48},
         "channels": {"whatsapp": {"tier": 1, "sync": false, "window": 6, "window_unit": "hours"},
                      "email": {"window": 5}}
     })"));

@@ -1,6 +1,7 @@
 // escalate edit CONTACT_ID [flags]: fix a contact after the fact.
 #include <fmt/format.h>
 
+#include "../advice.hpp"
 #include "../commands.hpp"
 #include "../contact_flags.hpp"
 #include "../parse_flags.hpp"
@@ -62,22 +63,12 @@ void run_edit(const EditOptions& o, Context& ctx) {
             store.update_promise(*promise);
         }
     }
-    const CaseFile file = store.load_case_file(c.case_id);
+    const CaseAdvice ca = advise_case(ctx, store, c.case_id);
+    const CaseFile& file = ca.file;
     tx.commit(fmt::format("edit contact {} on #{}", c.id, c.case_id));
 
     if (ctx.json()) {
-        const auto states = contact_states(file, policy, now);
-        ContactState state;
-        for (std::size_t i = 0; i < file.contacts.size(); ++i) {
-            if (file.contacts[i].id == c.id) {
-                state = states[i];
-            }
-        }
-        print_json({{"contact", to_json(c, state, policy)},
-                    {"promise",
-                     promise ? to_json(*promise, policy, now) : nlohmann::ordered_json(nullptr)},
-                    {"attempt", {{"channel", c.channel}, {"n", attempt_number(file, c)}}},
-                    {"next", nullptr}});
+        print_json(logged_json(c, promise, ca, policy, now));
     } else if (!ctx.quiet()) {
         const std::string details = contact_details(c);
         fmt::print("Edited contact {}, the {} (case #{}){}{}\n", c.id,

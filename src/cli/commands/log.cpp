@@ -1,6 +1,7 @@
 // escalate log CHANNEL [CASE]: record a contact, right after it happened.
 #include <fmt/format.h>
 
+#include "../advice.hpp"
 #include "../commands.hpp"
 #include "../contact_flags.hpp"
 #include "../render.hpp"
@@ -48,23 +49,13 @@ void run_log(const LogOptions& o, Context& ctx) {
         c.promise_id = p.id;
         made = p;
     }
-    const CaseFile file = store.load_case_file(k.id);
+    const CaseAdvice ca = advise_case(ctx, store, k.id);
+    const CaseFile& file = ca.file;
     const std::string attempt = attempt_phrase(policy, file, c);
     tx.commit(fmt::format("log {} on #{} (contact {})", attempt, k.id, c.id));
 
     if (ctx.json()) {
-        const auto states = contact_states(file, policy, now);
-        ContactState state;
-        for (std::size_t i = 0; i < file.contacts.size(); ++i) {
-            if (file.contacts[i].id == c.id) {
-                state = states[i];
-            }
-        }
-        print_json(
-            {{"contact", to_json(c, state, policy)},
-             {"promise", made ? to_json(*made, policy, now) : nlohmann::ordered_json(nullptr)},
-             {"attempt", {{"channel", c.channel}, {"n", attempt_number(file, c)}}},
-             {"next", nullptr}});
+        print_json(logged_json(c, made, ca, policy, now));
         return;
     }
     if (ctx.quiet()) {
@@ -76,6 +67,9 @@ void run_log(const LogOptions& o, Context& ctx) {
                details.empty() ? "" : ": ", details);
     if (made) {
         fmt::print("Promise {}: \"{}\", due {}\n", made->id, made->text, format_local(made->due));
+    }
+    if (const std::string next = next_line(ca.advice, ctx.style()); !next.empty()) {
+        fmt::print("{}\n", next);
     }
 }
 

@@ -1,0 +1,130 @@
+// The escalation engine (SPEC section 4): what to try next, on which channel, and when, with
+// the reasons. A pure function of the case log, the org directory, the person's history, the
+// policy and the time: no I/O, no clock, no thresholds of its own (all come from the policy).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "escalate/model.hpp"
+#include "escalate/policy.hpp"
+#include "escalate/stats.hpp"
+
+namespace escalate {
+
+enum class Action { Wait, Contact, FollowUp, Close };
+[[nodiscard]] std::string_view to_string(Action a);
+
+struct Reason {
+    std::string factor; // a policy term: "untried", "tier_target", "promise", ...
+    std::string detail; // what it means for this case, in words
+    double weight = 0;  // its contribution to the score
+};
+
+struct Suggestion {
+    Action action = Action::Wait;
+    std::optional<std::string> channel; // none for wait and close
+    std::optional<int> tier;
+    Timestamp not_before = 0; // the present when it can be done now
+    double score = 0;
+    std::string summary; // one imperative sentence
+    std::vector<Reason> reasons;
+    std::string draft;
+};
+
+enum class ClockState { Running, Warning, Expired };
+[[nodiscard]] std::string_view to_string(ClockState s);
+
+struct DeadlineClock {
+    std::string name;  // policy key, or "reply_due"
+    std::string label; // "card chargeback window closes"
+    Timestamp starts_at = 0;
+    Timestamp ends_at = 0;
+    Seconds remaining_s = 0; // negative once expired
+    ClockState state = ClockState::Running;
+    ClockEffect effect = ClockEffect::Closes;
+    std::string channel; // the channel that acts on it, if any
+};
+
+// How the person's attempts on a channel have fared.
+struct ChannelRecord {
+    std::int64_t attempts = 0;    // outbound contacts
+    std::int64_t replies = 0;     // of which got an answer
+    std::optional<Seconds> median_reply_s;
+    std::int64_t resolutions = 0; // cases resolved through it
+    [[nodiscard]] double reply_rate() const {
+        return attempts == 0 ? 0.0 : static_cast<double>(replies) / static_cast<double>(attempts);
+    }
+};
+using ChannelRecords = std::map<std::string, ChannelRecord, std::less<>>;
+
+// Records per channel over a set of cases. An attempt got a reply when it reached a person
+// (a synchronous contact with an outcome other than no-answer or hung-up) or, on an
+// asynchronous channel, when it has an outcome or a later inbound contact answered it.
+[[nodiscard]] ChannelRecords channel_records(const std::vector<const CaseFile*>& files,
+                                             const Policy& policy, Timestamp now);
+
+struct ChannelHistory {
+    ChannelRecords with_org; // this org's cases
+    ChannelRecords overall;  // every recent case
+};
+
+// One line of `next --explain`: a term, its value, what it is compared with, and its effect.
+struct ExplainTerm {
+    std::string term;
+    std::string value;
+    std::string threshold;
+    std::string weight;
+    std::string effect;
+};
+struct ExplainRule {
+    std::string rule;
+    bool fired = false;
+    std::string detail; // why it fired, or what it lacks
+};
+
+struct Advice {
+    std::vector<DeadlineClock> clocks;
+    std::vector<Suggestion> suggestions; // best first; empty for a closed case
+    int rung = 1;                        // the highest tier tried
+    int target_tier = 1;                 // where the ladder says to be
+    std::vector<ExplainTerm> terms;
+    std::vector<ExplainRule> rules;
+};
+
+// Which suggestions get a draft: writing them costs more than ranking them.
+enum class Drafts { None, Top, All };
+
+struct EngineInput {
+    const CaseFile& file;
+    const Org& org;
+    const ChannelHistory& history;
+    const Policy& policy;
+    Timestamp now;
+    Drafts drafts = Drafts::Top;
+};
+
+[[nodiscard]] Advice advise(const EngineInput& in);
+
+// The running clocks of a case (SPEC 4.8), soonest end first.
+[[nodiscard]] std::vector<DeadlineClock> deadline_clocks(const CaseFile& file,
+                                                         const Policy& policy, Timestamp now);
+
+// A ready-to-send message for a channel, written from the case log.
+[[nodiscard]] std::string draft_message(const EngineInput& in, const std::string& channel);
+
+// The most urgent first: overdue promises and expired windows, then time actionable, then age;
+// cases that are only waiting last, soonest first.
+struct AgendaItem {
+    const CaseFile* file = nullptr;
+    Suggestion suggestion;
+    double urgency = 0;
+};
+[[nodiscard]] std::vector<AgendaItem> agenda(const std::vector<CaseFile>& open_cases,
+                                             const std::map<std::string, Org>& orgs,
+                                             const ChannelRecords& overall, const Policy& policy,
+                                             Timestamp now);
+
+} // namespace escalate

@@ -1,0 +1,33 @@
+// Gathering what the engine needs for a case (its file, the org's directory, the person's
+// history) from the store, and asking it.
+#pragma once
+
+#include "context.hpp"
+#include "escalate/engine.hpp"
+
+namespace escalate::cli {
+
+struct CaseAdvice {
+    CaseFile file;
+    Org org;
+    ChannelHistory history;
+    Advice advice;
+};
+
+// Reads inside the caller's transaction.
+[[nodiscard]] CaseAdvice advise_case(Context& ctx, Store& store, std::int64_t case_id,
+                                     Drafts drafts = Drafts::Top);
+
+// The person's record over the newest cases (the policy's history/recent_cases).
+[[nodiscard]] ChannelRecords recent_records(Context& ctx, Store& store);
+
+// What log and edit print with --json: {"contact","promise","attempt","next"}.
+[[nodiscard]] nlohmann::ordered_json logged_json(const Contact& c,
+                                                 const std::optional<Promise>& promise,
+                                                 const CaseAdvice& ca, const Policy& policy,
+                                                 Timestamp now);
+
+// "Next: <summary>" for the log line, or "" for a closed case.
+[[nodiscard]] std::string next_line(const Advice& advice, const Style& style);
+
+} // namespace escalate::cli
