@@ -50,8 +50,8 @@ struct DeadlineClock {
 
 // How the person's attempts on a channel have fared.
 struct ChannelRecord {
-    std::int64_t attempts = 0;    // outbound contacts
-    std::int64_t replies = 0;     // of which got an answer
+    std::int64_t attempts = 0; // outbound contacts
+    std::int64_t replies = 0;  // of which got an answer
     std::optional<Seconds> median_reply_s;
     std::int64_t resolutions = 0; // cases resolved through it
     [[nodiscard]] double reply_rate() const {
@@ -109,8 +109,8 @@ struct EngineInput {
 [[nodiscard]] Advice advise(const EngineInput& in);
 
 // The running clocks of a case (SPEC 4.8), soonest end first.
-[[nodiscard]] std::vector<DeadlineClock> deadline_clocks(const CaseFile& file,
-                                                         const Policy& policy, Timestamp now);
+[[nodiscard]] std::vector<DeadlineClock> deadline_clocks(const CaseFile& file, const Policy& policy,
+                                                         Timestamp now);
 
 // A ready-to-send message for a channel, written from the case log.
 [[nodiscard]] std::string draft_message(const EngineInput& in, const std::string& channel);

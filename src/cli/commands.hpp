@@ -27,5 +27,8 @@ Command setup_promises(CLI::App& app);
 Command setup_org(CLI::App& app);
 Command setup_edit(CLI::App& app);
 Command setup_undo(CLI::App& app);
+Command setup_draft(CLI::App& app);
+Command setup_stats(CLI::App& app);
+Command setup_policy(CLI::App& app);
 
 } // namespace escalate::cli

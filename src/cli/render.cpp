@@ -61,8 +61,8 @@ std::string clock_phrase(const DeadlineClock& c, Timestamp now, const Style& sty
     if (c.effect == ClockEffect::Opens) {
         return style.green(fmt::format("{}: since {}", c.label, date));
     }
-    return style.red(fmt::format("{}: ended {} ({})", c.label, format_relative(c.ends_at, now),
-                                 date));
+    return style.red(
+        fmt::format("{}: ended {} ({})", c.label, format_relative(c.ends_at, now), date));
 }
 
 namespace {

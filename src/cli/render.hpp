@@ -4,8 +4,8 @@
 #include <string>
 
 #include "context.hpp"
-#include "escalate/model.hpp"
 #include "escalate/engine.hpp"
+#include "escalate/model.hpp"
 #include "escalate/stats.hpp"
 
 namespace escalate::cli {

@@ -136,8 +136,8 @@ ChannelPolicy parse_channel(Reader& r, const std::string& name, const Json& c) {
     }
     ch.cooldown_s = static_cast<Seconds>(r.number(c, "cooldown_hours", path, 0, 8760, 0.0) * 3600);
     ch.directory = r.text(c, "directory", path, "");
-    static const std::set<std::string> fields{"",     "phone", "email",    "chat",
-                                              "social", "exec", "regulator"};
+    static const std::set<std::string> fields{"",       "phone", "email",    "chat",
+                                              "social", "exec",  "regulator"};
     if (!fields.contains(ch.directory)) {
         r.bad(path + "/directory", "one of phone, email, chat, social, exec, regulator");
     }
@@ -286,9 +286,9 @@ Policy::Policy(Json doc, std::vector<std::string>* problems) : doc_(std::move(do
     weights_ = r.numbers(doc_, "weights", 100000);
     agenda_weights_ = r.numbers(doc_, "agenda", 100000);
     const Json builtin = Json::parse(builtin_policy_json);
-    for (const auto& [section, map] : {std::pair{"outcomes", &outcome_weights_},
-                                       std::pair{"weights", &weights_},
-                                       std::pair{"agenda", &agenda_weights_}}) {
+    for (const auto& [section, map] :
+         {std::pair{"outcomes", &outcome_weights_}, std::pair{"weights", &weights_},
+          std::pair{"agenda", &agenda_weights_}}) {
         for (const auto& [key, v] : builtin.at(section).items()) {
             if (!map->contains(key)) {
                 r.bad(fmt::format("/{}/{}", section, key), "a number");
@@ -311,15 +311,16 @@ Policy::Policy(Json doc, std::vector<std::string>* problems) : doc_(std::move(do
         return;
     }
     if (!r.problems.empty()) {
-        throw UsageError(fmt::format("policy: {}{}", r.problems.front(),
-                                     r.problems.size() > 1
-                                         ? fmt::format(" (and {} more problems)",
-                                                       r.problems.size() - 1)
-                                         : ""));
+        throw UsageError(fmt::format(
+            "policy: {}{}", r.problems.front(),
+            r.problems.size() > 1 ? fmt::format(" (and {} more problems)", r.problems.size() - 1)
+                                  : ""));
     }
 }
 
-Policy Policy::builtin() { return Policy(Json::parse(builtin_policy_json)); }
+Policy Policy::builtin() {
+    return Policy(Json::parse(builtin_policy_json));
+}
 
 Policy Policy::with_overrides(const Json& user) {
     if (!user.is_object()) {
@@ -340,8 +341,8 @@ Policy::Json Policy::read_json_file(const std::string& path) {
     try {
         return Json::parse(buf.str());
     } catch (const Json::parse_error& e) {
-        throw UsageError(fmt::format("policy file {} is not valid JSON (at byte {})", path,
-                                     e.byte));
+        throw UsageError(
+            fmt::format("policy file {} is not valid JSON (at byte {})", path, e.byte));
     }
 }
 
@@ -411,7 +412,9 @@ const TierPolicy& Policy::tier(int t) const {
     return tiers_.at(static_cast<std::size_t>(std::clamp(t, 1, 5) - 1));
 }
 
-double Policy::failure_weight(Outcome o) const { return failure_weight(to_string(o)); }
+double Policy::failure_weight(Outcome o) const {
+    return failure_weight(to_string(o));
+}
 
 double Policy::failure_weight(std::string_view derived) const {
     const auto it = outcome_weights_.find(derived);

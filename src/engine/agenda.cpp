@@ -7,8 +7,7 @@ namespace escalate {
 
 std::vector<AgendaItem> agenda(const std::vector<CaseFile>& open_cases,
                                const std::map<std::string, Org>& orgs,
-                               const ChannelRecords& overall, const Policy& policy,
-                               Timestamp now) {
+                               const ChannelRecords& overall, const Policy& policy, Timestamp now) {
     // The person's record with each org, from the cases at hand.
     std::map<std::string, std::vector<const CaseFile*>> by_org;
     for (const auto& f : open_cases) {
@@ -23,15 +22,20 @@ std::vector<AgendaItem> agenda(const std::vector<CaseFile>& open_cases,
     items.reserve(open_cases.size());
     for (const auto& f : open_cases) {
         const auto org = orgs.find(f.kase.org);
-        const EngineInput in{f,      org == orgs.end() ? no_directory : org->second,
-                             histories[f.kase.org], policy, now, Drafts::None};
+        const EngineInput in{f,
+                             org == orgs.end() ? no_directory : org->second,
+                             histories[f.kase.org],
+                             policy,
+                             now,
+                             Drafts::None};
         Advice advice = advise(in);
         if (advice.suggestions.empty()) {
             continue;
         }
         AgendaItem item{&f, std::move(advice.suggestions.front()), 0};
         for (const auto& p : f.promises) {
-            item.urgency += is_overdue(p, policy, now) ? policy.agenda_weight("overdue_promise") : 0;
+            item.urgency +=
+                is_overdue(p, policy, now) ? policy.agenda_weight("overdue_promise") : 0;
         }
         for (const auto& s : contact_states(f, policy, now)) {
             item.urgency += s.ignored ? policy.agenda_weight("ignored") : 0;

@@ -8,9 +8,12 @@ namespace escalate {
 
 std::string_view to_string(ClockState s) {
     switch (s) {
-    case ClockState::Running: return "running";
-    case ClockState::Warning: return "warning";
-    case ClockState::Expired: return "expired";
+    case ClockState::Running:
+        return "running";
+    case ClockState::Warning:
+        return "warning";
+    case ClockState::Expired:
+        return "expired";
     }
     return "running";
 }
@@ -19,10 +22,10 @@ namespace {
 
 DeadlineClock make_clock(std::string name, std::string label, Timestamp start, Timestamp end,
                          double warn_at, ClockEffect effect, std::string channel, Timestamp now) {
-    DeadlineClock c{std::move(name), std::move(label), start, end, end - now,
-                    ClockState::Running, effect, std::move(channel)};
+    DeadlineClock c{std::move(name), std::move(label),    start,  end,
+                    end - now,       ClockState::Running, effect, std::move(channel)};
     const auto warn = start + static_cast<Seconds>(warn_at * static_cast<double>(end - start));
-    c.state = now >= end ? ClockState::Expired
+    c.state = now >= end    ? ClockState::Expired
               : now >= warn ? ClockState::Warning
                             : ClockState::Running;
     return c;
@@ -43,14 +46,13 @@ std::vector<DeadlineClock> deadline_clocks(const CaseFile& file, const Policy& p
         if (!start) {
             continue;
         }
-        if (!p.paid_by.empty() &&
-            (!k.paid_by || std::find(p.paid_by.begin(), p.paid_by.end(), *k.paid_by) ==
-                               p.paid_by.end())) {
+        if (!p.paid_by.empty() && (!k.paid_by || std::find(p.paid_by.begin(), p.paid_by.end(),
+                                                           *k.paid_by) == p.paid_by.end())) {
             continue;
         }
         const Timestamp end = add_local_days(*start, static_cast<int>(p.days));
-        clocks.push_back(make_clock(p.name, p.label, *start, end, p.warn_at, p.effect, p.channel,
-                                    now));
+        clocks.push_back(
+            make_clock(p.name, p.label, *start, end, p.warn_at, p.effect, p.channel, now));
     }
     const auto states = contact_states(file, policy, now);
     for (std::size_t i = 0; i < file.contacts.size(); ++i) {

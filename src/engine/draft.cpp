@@ -44,10 +44,24 @@ struct Facts {
 };
 
 Facts gather(const EngineInput& in) {
-    Facts f{in.file, in.org, in.policy, in.now, compute_stats(in.file, in.policy, in.now), "", {},
-            {}};
+    Facts f{in.file, in.org, in.policy, in.now, compute_stats(in.file, in.policy, in.now),
+            "",      {},     {}};
+    // What the person did: outbound contacts per channel, in the order first used.
+    std::vector<std::pair<std::string, std::int64_t>> outbound;
+    for (const auto& c : in.file.contacts) {
+        if (c.direction != Direction::Out) {
+            continue;
+        }
+        auto it = std::find_if(outbound.begin(), outbound.end(),
+                               [&](const auto& o) { return o.first == c.channel; });
+        if (it == outbound.end()) {
+            outbound.emplace_back(c.channel, 1);
+        } else {
+            ++it->second;
+        }
+    }
     std::vector<std::string> parts;
-    for (const auto& [channel, n] : f.stats.by_channel) {
+    for (const auto& [channel, n] : outbound) {
         const ChannelPolicy* ch = in.policy.find_channel(channel);
         const std::string noun = ch ? ch->noun : channel;
         parts.push_back(n == 1 ? "1 " + noun : fmt::format("{} {}s", n, noun));
@@ -69,10 +83,9 @@ Facts gather(const EngineInput& in) {
 
 std::string promise_line(const Facts& f, const Promise& p) {
     const Contact* c = f.contact(p.contact_id);
-    return fmt::format("- \"{}\" ({}{}, due {}): not kept", p.text,
-                       c && c->agent ? *c->agent + ", " : "",
-                       c ? format_local(c->at, TimeStyle::Date) : "?",
-                       format_local(p.due, TimeStyle::Date));
+    return fmt::format(
+        "- \"{}\" ({}{}, due {}): not kept", p.text, c && c->agent ? *c->agent + ", " : "",
+        c ? format_local(c->at, TimeStyle::Date) : "?", format_local(p.due, TimeStyle::Date));
 }
 
 std::string history_sentence(const Facts& f) {
@@ -103,8 +116,8 @@ std::string refs_line(const Facts& f) {
 
 std::string by_when(const Facts& f, const std::string& channel) {
     const ChannelPolicy* ch = f.policy.find_channel(channel);
-    const Timestamp due = ch && ch->window > 0 ? f.policy.reply_due(*ch, f.now)
-                                               : add_local_days(f.now, 14);
+    const Timestamp due =
+        ch && ch->window > 0 ? f.policy.reply_due(*ch, f.now) : add_local_days(f.now, 14);
     return format_local(due, TimeStyle::Date);
 }
 
@@ -129,7 +142,7 @@ std::string timeline_lines(const Facts& f, std::size_t max_lines, std::size_t no
         }
         std::string line = fmt::format("- {}: {} {}", format_local(c.at, TimeStyle::Date),
                                        c.direction == Direction::Out ? "my" : "your", c.channel);
-        if (c.outcome) {
+        if (c.outcome && !(c.promise_id && *c.outcome == Outcome::Promised)) {
             line += fmt::format(", {}", to_string(*c.outcome));
         }
         if (c.promise_id) {
@@ -214,20 +227,21 @@ std::string public_post(const Facts& f) {
         figures.push_back(format_duration(f.stats.hold_s) + " on hold");
     }
     if (!f.broken.empty()) {
-        figures.push_back(fmt::format("{} broken promise{}", f.broken.size(),
-                                      f.broken.size() == 1 ? "" : "s"));
+        figures.push_back(
+            fmt::format("{} broken promise{}", f.broken.size(), f.broken.size() == 1 ? "" : "s"));
     }
-    figures.push_back(fmt::format("{} day{}", f.stats.days_open, f.stats.days_open == 1 ? "" : "s"));
-    const std::string ask = exec_name.empty() ? "Can someone help?"
-                                              : fmt::format("{}, can you help?", exec_name);
+    figures.push_back(
+        fmt::format("{} day{}", f.stats.days_open, f.stats.days_open == 1 ? "" : "s"));
+    const std::string ask =
+        exec_name.empty() ? "Can someone help?" : fmt::format("{}, can you help?", exec_name);
     // From the fullest version down, the first that fits.
+    const std::string figs = join_words(figures);
     const std::vector<std::string> versions{
-        fmt::format("{} {}, and {} is still not fixed. All I want: {}. {}", handles,
-                    join_words(figures), f.topic(), f.want(), ask),
-        fmt::format("{} {}, and {} is still not fixed. {}", handles, join_words(figures),
-                    f.topic(), ask),
-        fmt::format("{} {}, still not fixed. {}", handles, join_words(figures), ask),
-        fmt::format("{} {}, still not fixed.", handles, join_words(figures)),
+        fmt::format("{}: {}. Still not fixed: {}. All I want: {}. {}", handles, figs, f.topic(),
+                    f.want(), ask),
+        fmt::format("{}: {}. Still not fixed: {}. {}", handles, figs, f.topic(), ask),
+        fmt::format("{}: {}, still not fixed. {}", handles, figs, ask),
+        fmt::format("{}: {}, still not fixed.", handles, figs),
     };
     for (const auto& v : versions) {
         if (code_points(v) <= post_limit) {
@@ -264,21 +278,21 @@ std::string regulator_summary(const Facts& f) {
     for (int t : tried) {
         tiers += (tiers.empty() ? "" : ", ") + f.policy.tier(t).name;
     }
-    return fmt::format("Complaint about {}: summary for {}\n\n"
-                       "Subject: {}\n"
-                       "Complaint first made: {} ({} days ago)\n"
-                       "Contacts with {}: {} ({}); {} on the phone, {} on hold\n"
-                       "Promises made: {}; broken: {}\n"
-                       "Escalation so far: {}\n\n"
-                       "{}{}"
-                       "Full history:\n{}\n"
-                       "Outcome sought: {}.\n",
-                       f.file.kase.org, body, f.topic(),
-                       format_local(f.file.kase.opened_at, TimeStyle::Date), f.stats.days_open,
-                       f.file.kase.org, f.stats.contacts, f.counts, format_duration(f.stats.talk_s),
-                       format_duration(f.stats.hold_s), f.stats.promises_made,
-                       f.stats.promises_broken, tiers.empty() ? "none yet" : tiers,
-                       promises_block(f), refs_line(f), timeline_lines(f, 1000, 200), f.want());
+    return fmt::format(
+        "Complaint about {}: summary for {}\n\n"
+        "Subject: {}\n"
+        "Complaint first made: {} ({} days ago)\n"
+        "Contacts with {}: {} in all, {} of them mine ({}); {} on the phone, {} on hold\n"
+        "Promises made: {}; broken: {}\n"
+        "Escalation so far: {}\n\n"
+        "{}{}"
+        "Full history:\n{}\n"
+        "Outcome sought: {}.\n",
+        f.file.kase.org, body, f.topic(), format_local(f.file.kase.opened_at, TimeStyle::Date),
+        f.stats.days_open, f.file.kase.org, f.stats.contacts, f.stats.outbound, f.counts,
+        format_duration(f.stats.talk_s), format_duration(f.stats.hold_s), f.stats.promises_made,
+        f.stats.promises_broken, tiers.empty() ? "none yet" : tiers, promises_block(f),
+        refs_line(f), timeline_lines(f, 1000, 200), f.want());
 }
 
 std::string chargeback_request(const Facts& f) {
@@ -312,7 +326,7 @@ std::string call_script(const Facts& f, const ChannelPolicy& ch) {
     if (!f.refs.empty()) {
         out += fmt::format("- \"My reference numbers are {}.\"\n", fmt::join(f.refs, ", "));
     }
-    out += fmt::format("- \"I want {}. Can you do that today?\"\n", f.want());
+    out += fmt::format("- \"What I need is this: {}. Can you do that today?\"\n", f.want());
     out += "- \"If you cannot, please put me through to a supervisor, and give me your name and "
            "a reference number.\"\n";
     return out;

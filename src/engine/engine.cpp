@@ -13,10 +13,14 @@ using namespace engine_detail;
 
 std::string_view to_string(Action a) {
     switch (a) {
-    case Action::Wait: return "wait";
-    case Action::Contact: return "contact";
-    case Action::FollowUp: return "follow-up";
-    case Action::Close: return "close";
+    case Action::Wait:
+        return "wait";
+    case Action::Contact:
+        return "contact";
+    case Action::FollowUp:
+        return "follow-up";
+    case Action::Close:
+        return "close";
     }
     return "wait";
 }
@@ -104,7 +108,8 @@ std::string ladder_why(const Ladder& l, const Policy& policy) {
     std::vector<std::string> why;
     if (l.rung_target > l.rung) {
         why.push_back(fmt::format("{} failed attempts at tier {}",
-                                  fmt_weight(l.failures[static_cast<std::size_t>(l.rung)]), l.rung));
+                                  fmt_weight(l.failures[static_cast<std::size_t>(l.rung)]),
+                                  l.rung));
     }
     if (l.cumulative_target > l.rung && l.cumulative_target >= l.rung_target) {
         double all = 0;
@@ -125,7 +130,7 @@ std::string ladder_why(const Ladder& l, const Policy& policy) {
 
 std::string has_have(const std::string& evidence) {
     return evidence.starts_with("1 ") && evidence.find(" and ") == std::string::npos ? "has"
-                                                                                      : "have";
+                                                                                     : "have";
 }
 
 struct Candidate {
@@ -143,10 +148,11 @@ Suggestion wait_for_promise(const EngineInput& in, const Promise& p, const Conta
                                 : in.file.kase.org;
     s.summary = fmt::format("Wait until {} for the promise {} made: \"{}\"",
                             format_local(s.not_before), who, p.text);
-    s.reasons.push_back({"promise",
-                         fmt::format("promise {} is due {}, plus {} grace", p.id,
-                                     format_local(p.due), format_duration(policy.promise_grace_s())),
-                         policy.weight("wait")});
+    s.reasons.push_back(
+        {"promise",
+         fmt::format("promise {} is due {}, plus {} grace", p.id, format_local(p.due),
+                     format_duration(policy.promise_grace_s())),
+         policy.weight("wait")});
     return s;
 }
 
@@ -158,14 +164,13 @@ Suggestion wait_for_reply(const EngineInput& in, const Contact& c, Timestamp due
     s.not_before = due;
     s.summary = fmt::format("Wait until {} for {}'s reply to your {} of {}", format_local(due),
                             in.file.kase.org, noun, format_local(c.at, TimeStyle::Short));
-    s.reasons.push_back({"response_window",
-                         fmt::format("a {} is answered within {} {}", noun,
-                                     ch ? fmt_weight(ch->window) : "?",
-                                     ch && ch->window_unit == WindowUnit::BusinessDays
-                                         ? "business days"
-                                         : (ch && ch->window_unit == WindowUnit::Hours ? "hours"
-                                                                                       : "days")),
-                         in.policy.weight("wait")});
+    s.reasons.push_back(
+        {"response_window",
+         fmt::format("a {} is answered within {} {}", noun, ch ? fmt_weight(ch->window) : "?",
+                     ch && ch->window_unit == WindowUnit::BusinessDays
+                         ? "business days"
+                         : (ch && ch->window_unit == WindowUnit::Hours ? "hours" : "days")),
+         in.policy.weight("wait")});
     return s;
 }
 
@@ -177,9 +182,9 @@ Advice advise(const EngineInput& in) {
     const Policy& policy = in.policy;
     const Timestamp now = in.now;
     if (file.kase.status != CaseStatus::Open) {
-        advice.rules.push_back({"closed case", true,
-                                fmt::format("the case is {}: nothing to suggest",
-                                            to_string(file.kase.status))});
+        advice.rules.push_back(
+            {"closed case", true,
+             fmt::format("the case is {}: nothing to suggest", to_string(file.kase.status))});
         return advice;
     }
     const auto states = contact_states(file, policy, now);
@@ -191,8 +196,9 @@ Advice advise(const EngineInput& in) {
     const std::string& org_name = file.kase.org;
 
     // 6. They say it is resolved: suggest closing, and nothing else.
-    const auto last_in = std::find_if(file.contacts.rbegin(), file.contacts.rend(),
-                                      [](const Contact& c) { return c.direction == Direction::In; });
+    const auto last_in =
+        std::find_if(file.contacts.rbegin(), file.contacts.rend(),
+                     [](const Contact& c) { return c.direction == Direction::In; });
     const bool resolved = last_in != file.contacts.rend() && last_in->outcome == Outcome::Resolved;
     advice.rules.push_back({"close: they say it is resolved", resolved,
                             resolved ? fmt::format("their {} of {} says resolved", last_in->channel,
@@ -202,10 +208,10 @@ Advice advise(const EngineInput& in) {
         Suggestion s;
         s.action = Action::Close;
         s.not_before = now;
-        s.summary = fmt::format("Close the case if it is fixed: {} said it is resolved on {} "
-                                "(escalate close {} --resolved)",
-                                org_name, format_local(last_in->at, TimeStyle::Short),
-                                file.kase.id);
+        s.summary =
+            fmt::format("Close the case if it is fixed: {} said it is resolved on {} "
+                        "(escalate close {} --resolved)",
+                        org_name, format_local(last_in->at, TimeStyle::Short), file.kase.id);
         s.reasons.push_back({"resolved",
                              fmt::format("their {} of {} has the outcome resolved",
                                          last_in->channel, format_local(last_in->at)),
@@ -227,14 +233,15 @@ Advice advise(const EngineInput& in) {
         const int tier = made_on ? policy.tier_of(made_on->channel) : 1;
         const int broken = ladder.broken[static_cast<std::size_t>(tier)];
         if (broken >= policy.distrust_after_broken()) {
-            promise_detail = fmt::format("promise {} is pending, but {} earlier promises at tier {} "
-                                         "were broken (no wait after {})",
-                                         p.id, broken, tier, policy.distrust_after_broken());
+            promise_detail =
+                fmt::format("promise {} is pending, but {} earlier promises at tier {} "
+                            "were broken (no wait after {})",
+                            p.id, broken, tier, policy.distrust_after_broken());
             continue;
         }
         waiting_on_promise = true;
-        promise_detail = fmt::format("promise {} (\"{}\") is due {}", p.id, p.text,
-                                     format_local(p.due));
+        promise_detail =
+            fmt::format("promise {} (\"{}\") is due {}", p.id, p.text, format_local(p.due));
         out.push_back(wait_for_promise(in, p, made_on));
     }
     advice.rules.push_back({"wait: a promise is pending", waiting_on_promise, promise_detail});
@@ -266,11 +273,11 @@ Advice advise(const EngineInput& in) {
                 continue;
             }
             if (clock.effect == ClockEffect::Closes && clock.state == ClockState::Warning) {
-                clock_reasons.push_back({"clock_closing",
-                                         fmt::format("{} in {} ({})", clock.label,
-                                                     format_duration(clock.remaining_s),
-                                                     format_local(clock.ends_at, TimeStyle::Date)),
-                                         policy.weight("clock_closing")});
+                clock_reasons.push_back(
+                    {"clock_closing",
+                     fmt::format("{} in {} ({})", clock.label, format_duration(clock.remaining_s),
+                                 format_local(clock.ends_at, TimeStyle::Date)),
+                     policy.weight("clock_closing")});
             } else if (clock.effect == ClockEffect::Opens && clock.state == ClockState::Expired) {
                 clock_reasons.push_back({"clock_open",
                                          fmt::format("{} since {}", clock.label,
@@ -301,10 +308,10 @@ Advice advise(const EngineInput& in) {
                                  -policy.weight("tier_distance") * distance});
         }
         if (!ch.directory.empty() && directory_has(in.org, ch.directory)) {
-            s.reasons.push_back({"offered",
-                                 fmt::format("the directory has {}",
-                                             directory_value(in.org, ch.directory)),
-                                 policy.weight("offered")});
+            s.reasons.push_back(
+                {"offered",
+                 fmt::format("the directory has {}", directory_value(in.org, ch.directory)),
+                 policy.weight("offered")});
         }
         int attempts = 0;
         const Contact* last_out = nullptr;
@@ -325,7 +332,8 @@ Advice advise(const EngineInput& in) {
             failed_here += item.contact->channel == ch.name ? item.weight : 0;
         }
         if (attempts == 0) {
-            s.reasons.push_back({"untried", "not yet tried on this case", policy.weight("untried")});
+            s.reasons.push_back(
+                {"untried", "not yet tried on this case", policy.weight("untried")});
         } else if (failed_here > 0) {
             s.reasons.push_back({"failed_here",
                                  fmt::format("{} failed on this case ({} attempts)",
@@ -336,12 +344,12 @@ Advice advise(const EngineInput& in) {
             const auto idx = static_cast<std::size_t>(last_out - file.contacts.data());
             if (states[idx].ignored) {
                 s.action = Action::FollowUp;
-                s.reasons.push_back({"follow_up",
-                                     fmt::format("your {} of {} got no reply by {}", ch.noun,
-                                                 format_local(last_out->at, TimeStyle::Short),
-                                                 format_local(*states[idx].reply_due,
-                                                              TimeStyle::Short)),
-                                     policy.weight("follow_up")});
+                s.reasons.push_back(
+                    {"follow_up",
+                     fmt::format("your {} of {} got no reply by {}", ch.noun,
+                                 format_local(last_out->at, TimeStyle::Short),
+                                 format_local(*states[idx].reply_due, TimeStyle::Short)),
+                     policy.weight("follow_up")});
             }
         }
         const auto with_org = in.history.with_org.find(ch.name);
@@ -371,11 +379,11 @@ Advice advise(const EngineInput& in) {
         }
         if (ch.sync == Sync::Synchronous && last_any && now < *last_any + ch.cooldown_s) {
             s.not_before = *last_any + ch.cooldown_s;
-            s.reasons.push_back({"cooldown",
-                                 fmt::format("last {} {}; leave {} between them", ch.noun,
-                                             format_relative(*last_any, now),
-                                             format_duration(ch.cooldown_s)),
-                                 -policy.weight("cooldown")});
+            s.reasons.push_back(
+                {"cooldown",
+                 fmt::format("last {} {}; leave {} between them", ch.noun,
+                             format_relative(*last_any, now), format_duration(ch.cooldown_s)),
+                 -policy.weight("cooldown")});
         }
         s.reasons.insert(s.reasons.end(), clock_reasons.begin(), clock_reasons.end());
 
@@ -391,7 +399,8 @@ Advice advise(const EngineInput& in) {
             summary += fmt::format(" and ask for: {}", *file.kase.want);
         }
         if (s.not_before > now) {
-            summary += fmt::format(" (not before {})", format_local(s.not_before, TimeStyle::Short));
+            summary +=
+                fmt::format(" (not before {})", format_local(s.not_before, TimeStyle::Short));
         }
         s.summary = summary;
         out.push_back(std::move(s));

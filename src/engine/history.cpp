@@ -31,8 +31,8 @@ ChannelRecords channel_records(const std::vector<const CaseFile*>& files, const 
             const bool sync = channel == nullptr || channel->sync == Sync::Synchronous;
             bool replied = false;
             if (sync) {
-                replied = c.outcome && *c.outcome != Outcome::NoAnswer &&
-                          *c.outcome != Outcome::HungUp;
+                replied =
+                    c.outcome && *c.outcome != Outcome::NoAnswer && *c.outcome != Outcome::HungUp;
             } else if (next_inbound[i]) {
                 replied = true;
                 delays[c.channel].push_back(*next_inbound[i] - c.at);

@@ -11,13 +11,13 @@ namespace escalate::engine_detail {
 
 // Where the case stands on the ladder, and why (SPEC 4.3).
 struct Ladder {
-    int rung = 1;              // highest tier tried outbound
-    int floor = 1;             // lowest tier still open (rung, unless they asked to come down)
+    int rung = 1;  // highest tier tried outbound
+    int floor = 1; // lowest tier still open (rung, unless they asked to come down)
     std::optional<std::string> asked_channel; // the channel they came back down on
-    int rung_target = 1;       // from failures at the rung
-    int cumulative_target = 1; // from failures at every tier
-    int age_target = 1;        // from days open
-    int cap = 5;               // rung + max skip
+    int rung_target = 1;                      // from failures at the rung
+    int cumulative_target = 1;                // from failures at every tier
+    int age_target = 1;                       // from days open
+    int cap = 5;                              // rung + max skip
     int target = 1;
     std::int64_t days = 0;
     std::array<double, 6> failures{}; // by tier, index 1 to 5
@@ -44,8 +44,8 @@ struct Person {
 [[nodiscard]] Person parse_exec(const std::string& exec);
 
 // "12 calls and 3 broken promises", or "" when nothing has failed yet.
-[[nodiscard]] std::string evidence(const CaseFile& file, const Ladder& ladder,
-                                   const Policy& policy, Timestamp now);
+[[nodiscard]] std::string evidence(const CaseFile& file, const Ladder& ladder, const Policy& policy,
+                                   Timestamp now);
 // The imperative for making a contact on a channel, naming the concrete target.
 [[nodiscard]] std::string imperative(const ChannelPolicy& channel, const Org& org,
                                      const std::string& org_name);

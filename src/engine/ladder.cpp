@@ -45,8 +45,8 @@ Ladder climb(const CaseFile& file, const std::vector<ContactState>& states, cons
                                           [&](const Contact& c) { return c.id == p.contact_id; });
         if (made_on != contacts.end()) {
             const int tier = policy.tier_of(made_on->channel);
-            l.items.push_back({&*made_on, "broken-promise", policy.failure_weight("broken-promise"),
-                               tier});
+            l.items.push_back(
+                {&*made_on, "broken-promise", policy.failure_weight("broken-promise"), tier});
             ++l.broken[static_cast<std::size_t>(tier)];
         }
     }
@@ -68,11 +68,12 @@ Ladder climb(const CaseFile& file, const std::vector<ContactState>& states, cons
             l.asked_channel = last.channel;
         }
     }
-    l.days = std::max<std::int64_t>(0, local_day_number(now) - local_day_number(file.kase.opened_at));
+    l.days =
+        std::max<std::int64_t>(0, local_day_number(now) - local_day_number(file.kase.opened_at));
 
     l.rung_target = l.rung;
-    if (l.rung < 5 &&
-        l.failures[static_cast<std::size_t>(l.rung)] >= policy.tier(l.rung + 1).enter_after_failures) {
+    if (l.rung < 5 && l.failures[static_cast<std::size_t>(l.rung)] >=
+                          policy.tier(l.rung + 1).enter_after_failures) {
         l.rung_target = l.rung + 1;
     }
     double needed = 0;
@@ -113,20 +114,21 @@ void explain_ladder(const Ladder& l, const Policy& policy, const CaseFile& file,
     auto& terms = advice.terms;
     const Timestamp opened = file.kase.opened_at;
     for (const auto& item : l.items) {
-        terms.push_back({fmt::format("failure: {}", item.term),
-                         fmt::format("day {} {} [{}]",
-                                     local_day_number(item.contact->at) - local_day_number(opened) + 1,
-                                     item.contact->channel, item.contact->id),
-                         "", number(item.weight), fmt::format("tier {}", item.tier)});
+        terms.push_back(
+            {fmt::format("failure: {}", item.term),
+             fmt::format("day {} {} [{}]",
+                         local_day_number(item.contact->at) - local_day_number(opened) + 1,
+                         item.contact->channel, item.contact->id),
+             "", number(item.weight), fmt::format("tier {}", item.tier)});
     }
-    terms.push_back({"rung", std::to_string(l.rung), "", "", "highest tier tried: " +
-                                                              tier_name(policy, l.rung)});
+    terms.push_back({"rung", std::to_string(l.rung), "", "",
+                     "highest tier tried: " + tier_name(policy, l.rung)});
     if (l.rung < 5) {
         const double need = policy.tier(l.rung + 1).enter_after_failures;
-        terms.push_back({fmt::format("failures at tier {}", l.rung),
-                         number(l.failures[static_cast<std::size_t>(l.rung)]), number(need), "",
-                         l.rung_target > l.rung ? "-> " + tier_name(policy, l.rung_target)
-                                                : "stay"});
+        terms.push_back(
+            {fmt::format("failures at tier {}", l.rung),
+             number(l.failures[static_cast<std::size_t>(l.rung)]), number(need), "",
+             l.rung_target > l.rung ? "-> " + tier_name(policy, l.rung_target) : "stay"});
     }
     double all = 0;
     std::string cumulative;
@@ -144,8 +146,8 @@ void explain_ladder(const Ladder& l, const Policy& policy, const CaseFile& file,
     for (int t = 2; t <= 5; ++t) {
         ages += (ages.empty() ? "" : "/") + number(policy.tier(t).enter_after_days);
     }
-    terms.push_back({"days open", std::to_string(l.days), ages, "",
-                     "-> " + tier_name(policy, l.age_target)});
+    terms.push_back(
+        {"days open", std::to_string(l.days), ages, "", "-> " + tier_name(policy, l.age_target)});
     terms.push_back({"max skip", std::to_string(policy.max_skip()), "", "",
                      fmt::format("no higher than tier {}", l.cap)});
     terms.push_back({"target", std::to_string(l.target), "", "", tier_name(policy, l.target)});
@@ -163,10 +165,10 @@ void explain_ladder(const Ladder& l, const Policy& policy, const CaseFile& file,
                      fmt::format("{} failed in all (thresholds {})", number(all), cumulative)});
     const int next_age = std::min(5, l.age_target + 1);
     rules.push_back({"climb: age", l.age_target > 1,
-                     l.age_target > 1 ? fmt::format("{} days open: {}", l.days,
-                                                    tier_name(policy, l.age_target))
-                                      : fmt::format("{} days open; tier 2 after {}", l.days,
-                                                    number(policy.tier(2).enter_after_days))});
+                     l.age_target > 1
+                         ? fmt::format("{} days open: {}", l.days, tier_name(policy, l.age_target))
+                         : fmt::format("{} days open; tier 2 after {}", l.days,
+                                       number(policy.tier(2).enter_after_days))});
     if (l.age_target < 5) {
         rules.back().detail += fmt::format("; {} after {} days", tier_name(policy, next_age),
                                            number(policy.tier(next_age).enter_after_days));
@@ -179,9 +181,9 @@ void explain_ladder(const Ladder& l, const Policy& policy, const CaseFile& file,
                                     : fmt::format("tier {} is within {} of the rung", wanted,
                                                   policy.max_skip())});
     rules.push_back({"back down: they asked", l.asked_channel.has_value(),
-                     l.asked_channel ? fmt::format("their latest contact came on {}",
-                                                   *l.asked_channel)
-                                     : "their latest contact was not on a lower tier"});
+                     l.asked_channel
+                         ? fmt::format("their latest contact came on {}", *l.asked_channel)
+                         : "their latest contact was not on a lower tier"});
 }
 
 } // namespace escalate::engine_detail

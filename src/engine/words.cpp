@@ -84,8 +84,8 @@ std::string evidence(const CaseFile& file, const Ladder& ladder, const Policy& p
     }
     for (const auto& [channel, n] : ignored) {
         const ChannelPolicy* ch = policy.find_channel(channel);
-        parts.push_back(fmt::format("{} unanswered {}{}", n, ch ? ch->noun : channel,
-                                    n == 1 ? "" : "s"));
+        parts.push_back(
+            fmt::format("{} unanswered {}{}", n, ch ? ch->noun : channel, n == 1 ? "" : "s"));
     }
     return ladder.items.empty() ? "" : join_words(parts);
 }
@@ -134,10 +134,9 @@ std::string imperative(const ChannelPolicy& ch, const Org& org, const std::strin
     if (c == "exec") {
         if (org.exec) {
             const Person p = parse_exec(*org.exec);
-            return fmt::format("Write to {} at {}'s executive office{}", p.name, name,
-                               p.address.empty() || p.address == p.name
-                                   ? ""
-                                   : fmt::format(" ({})", p.address));
+            return fmt::format(
+                "Write to {} at {}'s executive office{}", p.name, name,
+                p.address.empty() || p.address == p.name ? "" : fmt::format(" ({})", p.address));
         }
         return fmt::format("Write to {}'s executive office (the CEO's office)", name);
     }

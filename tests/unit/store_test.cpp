@@ -110,12 +110,16 @@ TEST_CASE("load_case_files gathers each selected case's contacts", "[store]") {
         }
     }
     tx.commit("logs");
-    const auto files = s.load_case_files(CaseFilter{CaseStatus::Open, std::nullopt});
+    CaseFilter open;
+    open.status = CaseStatus::Open;
+    const auto files = s.load_case_files(open);
     REQUIRE(files.size() == 2);
     CHECK(files[0].contacts.size() == 3);
     CHECK(files[1].contacts.size() == 3);
     CHECK(files[1].contacts[0].case_id == b);
-    const auto only_b = s.load_case_files(CaseFilter{std::nullopt, std::string("b")});
+    CaseFilter org_b;
+    org_b.org = "b";
+    const auto only_b = s.load_case_files(org_b);
     REQUIRE(only_b.size() == 1);
     CHECK(only_b[0].kase.org == "B");
 }

@@ -1,6 +1,7 @@
 // escalate list: cases as a table.
 #include <fmt/format.h>
 
+#include "../advice.hpp"
 #include "../commands.hpp"
 #include "escalate/errors.hpp"
 #include "escalate/json.hpp"
@@ -53,8 +54,17 @@ void run_list(const ListOptions& o, Context& ctx) {
                    filter.status ? std::string(to_string(*filter.status)) + " " : "");
         return;
     }
+    // The engine's next step for each open case listed.
+    std::map<std::string, Org> orgs;
+    for (auto& org : store.orgs()) {
+        orgs.emplace(org.name, std::move(org));
+    }
+    std::map<std::int64_t, std::string> next_step;
+    for (const auto& item : agenda(files, orgs, recent_records(ctx, store), policy, now)) {
+        next_step[item.file->kase.id] = item.suggestion.summary;
+    }
     const Style style = ctx.style();
-    Table table({"ID", "ORG", "TITLE", "STATUS", "AGE", "CONTACTS", "LAST CONTACT"});
+    Table table({"ID", "ORG", "TITLE", "STATUS", "AGE", "CONTACTS", "LAST CONTACT", "NEXT"});
     for (const auto& f : files) {
         const CaseStats s = compute_stats(f, policy, now);
         std::string last = "-";
@@ -64,7 +74,8 @@ void run_list(const ListOptions& o, Context& ctx) {
         }
         table.add({fmt::format("#{}", f.kase.id), clip(f.kase.org, 24), clip(f.kase.title, 40),
                    std::string(to_string(f.kase.status)), fmt::format("{}d", s.days_open),
-                   std::to_string(s.contacts), last});
+                   std::to_string(s.contacts), last,
+                   next_step.contains(f.kase.id) ? clip(next_step[f.kase.id], 60) : "-"});
     }
     table.print(style);
 }

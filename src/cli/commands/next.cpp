@@ -37,7 +37,8 @@ std::string when(const Suggestion& s, Timestamp now) {
 
 void print_reasons(const Suggestion& s, const Style& style) {
     for (const auto& r : s.reasons) {
-        fmt::print("    {:>6}  {:<16} {}\n", signed_weight(r.weight), style.dim(r.factor), r.detail);
+        fmt::print("    {:>6}  {:<16} {}\n", signed_weight(r.weight), style.dim(r.factor),
+                   r.detail);
     }
 }
 
@@ -50,8 +51,8 @@ void print_explain(const Advice& a, const Style& style) {
     terms.print(style);
     fmt::print("\n{}\n", style.bold("Rules"));
     for (const auto& r : a.rules) {
-        fmt::print("  {} {}: {}\n", r.fired ? style.green("[fired]") : style.dim("[ -   ]"),
-                   r.rule, r.detail);
+        fmt::print("  {} {}: {}\n", r.fired ? style.green("[fired]") : style.dim("[ -   ]"), r.rule,
+                   r.detail);
     }
 }
 
@@ -95,7 +96,7 @@ void run_case(const NextOptions& o, Context& ctx) {
     const Style style = ctx.style();
     const Policy& policy = ctx.policy();
     fmt::print("{}\n", style.bold(fmt::format("#{} {}{}{}", k.id, k.org,
-                                             k.title.empty() ? "" : ": ", k.title)));
+                                              k.title.empty() ? "" : ": ", k.title)));
     if (a.suggestions.empty()) {
         fmt::print("No suggestion: the case is {}.\n", to_string(k.status));
     } else {
@@ -144,7 +145,9 @@ void run_agenda(Context& ctx) {
     const Timestamp now = ctx.now();
     Store& store = ctx.store(Access::Read);
     auto tx = store.read();
-    const auto files = store.load_case_files(CaseFilter{CaseStatus::Open, {}, false, {}});
+    CaseFilter open;
+    open.status = CaseStatus::Open;
+    const auto files = store.load_case_files(open);
     std::map<std::string, Org> orgs;
     for (auto& org : store.orgs()) {
         orgs.emplace(org.name, std::move(org));
