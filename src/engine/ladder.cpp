@@ -19,7 +19,9 @@ Ladder climb(const CaseFile& file, const std::vector<ContactState>& states, cons
     for (std::size_t i = 0; i < contacts.size(); ++i) {
         const Contact& c = contacts[i];
         const int tier = policy.tier_of(c.channel);
-        if (c.direction == Direction::Out) {
+        // The rung is the highest tier tried: what the person reached out on, and any tier that
+        // answered with substance (not a bill arriving as an inbound letter).
+        if (c.direction == Direction::Out || (c.outcome && *c.outcome != Outcome::Info)) {
             highest = std::max(highest, tier);
         }
         if (c.outcome) {

@@ -3,23 +3,13 @@
 
 #include "sandbox.hpp"
 
-using escalate::test::run_process;
 using escalate::test::Sandbox;
 
 namespace {
 
 // Replays the scenario script into the sandbox's case log; returns everything it printed.
-std::string replay_s1(Sandbox& box) {
-    box.set_env("ESCALATE", ESCALATE_BINARY);
-    const auto r = box.run({"--version"}); // the binary runs at all
-    REQUIRE(r.exit_code == 0);
-    std::vector<std::string> env{"TZ=Europe/London",
-                                 "ESCALATE=" ESCALATE_BINARY,
-                                 "ESCALATE_DB=" + box.db().string(),
-                                 "HOME=" + box.dir().string(),
-                                 "NO_COLOR=1",
-                                 "PATH=/usr/bin:/bin"};
-    const auto replay = run_process({"/bin/bash", SCENARIO_DIR "/s1_account.sh"}, env);
+std::string replay_s1(const Sandbox& box) {
+    const auto replay = box.script(SCENARIO_DIR "/s1_account.sh");
     INFO(replay.err);
     REQUIRE(replay.exit_code == 0);
     return replay.out;

@@ -25,6 +25,7 @@ Sandbox::Sandbox(std::string tz) {
             "XDG_CONFIG_HOME=" + (dir_ / "xdg-config").string(),
             "ESCALATE_DB=" + db_.string(),
             "NO_COLOR=1",
+            "ESCALATE=" ESCALATE_BINARY,
             "PATH=/usr/bin:/bin",
             "LC_ALL=C.UTF-8"};
 }
@@ -51,6 +52,10 @@ ProcessResult Sandbox::at(const std::string& now, const std::vector<std::string>
     std::vector<std::string> full{"--now", now};
     full.insert(full.end(), args.begin(), args.end());
     return run(full, input);
+}
+
+ProcessResult Sandbox::script(const std::string& path) const {
+    return run_process({"/bin/bash", path}, env_);
 }
 
 std::string Sandbox::ok(const std::string& now, const std::vector<std::string>& args,

@@ -35,6 +35,10 @@ public:
     std::string ok(const std::string& now, const std::vector<std::string>& args,
                    const std::string& input = {}) const;
 
+    // Runs a bash script (a scenario replay) with this sandbox's environment; $ESCALATE is the
+    // binary under test.
+    ProcessResult script(const std::string& path) const;
+
     void set_env(const std::string& name, const std::string& value);
 
     // The database file's bytes (after every connection has closed).
