@@ -47,4 +47,6 @@ measure "escalate show $mid" "$esc" show "$mid"
 measure "escalate show $mid --json" "$esc" show "$mid" --json
 measure "escalate promises --overdue" "$esc" promises --overdue
 measure "escalate list --org 'Org 0042'" "$esc" list --org "Org 0042"
+measure "escalate next $mid (one case, with the engine)" "$esc" next "$mid"
+measure "escalate next (the agenda over all $cases open cases)" "$esc" next
 measure "escalate list (all $cases open cases)" "$esc" list

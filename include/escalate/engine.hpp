@@ -96,6 +96,9 @@ struct Advice {
 
 // Which suggestions get a draft: writing them costs more than ranking them.
 enum class Drafts { None, Top, All };
+// Full: every suggestion has its summary, and the explain terms and rules are filled in.
+// TopOnly: only the best suggestion has a summary and there is no explanation (the agenda).
+enum class Detail { Full, TopOnly };
 
 struct EngineInput {
     const CaseFile& file;
@@ -104,6 +107,7 @@ struct EngineInput {
     const Policy& policy;
     Timestamp now;
     Drafts drafts = Drafts::Top;
+    Detail detail = Detail::Full;
 };
 
 [[nodiscard]] Advice advise(const EngineInput& in);

@@ -27,7 +27,8 @@ std::vector<AgendaItem> agenda(const std::vector<CaseFile>& open_cases,
                              histories[f.kase.org],
                              policy,
                              now,
-                             Drafts::None};
+                             Drafts::None,
+                             Detail::TopOnly};
         Advice advice = advise(in);
         if (advice.suggestions.empty()) {
             continue;

@@ -192,7 +192,9 @@ Advice advise(const EngineInput& in) {
     const Ladder ladder = climb(file, states, policy, now);
     advice.rung = ladder.rung;
     advice.target_tier = ladder.target;
-    explain_ladder(ladder, policy, file, advice);
+    if (in.detail == Detail::Full) {
+        explain_ladder(ladder, policy, file, advice);
+    }
     const std::string& org_name = file.kase.org;
 
     // 6. They say it is resolved: suggest closing, and nothing else.
@@ -222,6 +224,7 @@ Advice advise(const EngineInput& in) {
     }
 
     std::vector<Suggestion> out;
+    std::map<std::string, bool, std::less<>> lever_only; // a clock's channel outside the range
     // 1. Promises first: wait for one that is not yet due, unless this tier has broken enough.
     bool waiting_on_promise = false;
     std::string promise_detail = "no pending promise";
@@ -387,12 +390,33 @@ Advice advise(const EngineInput& in) {
         }
         s.reasons.insert(s.reasons.end(), clock_reasons.begin(), clock_reasons.end());
 
+        lever_only[ch.name] = lever && !in_range;
+        out.push_back(std::move(s));
+    }
+    for (auto& s : out) {
+        s.score = total(s.reasons);
+    }
+    std::stable_sort(out.begin(), out.end(), [](const Suggestion& a, const Suggestion& b) {
+        return a.score != b.score ? a.score > b.score : a.not_before < b.not_before;
+    });
+    // Words last, and only for the suggestions that will be read.
+    const std::size_t worded =
+        in.detail == Detail::Full ? out.size() : std::min<std::size_t>(1, out.size());
+    for (std::size_t i = 0; i < worded; ++i) {
+        Suggestion& s = out[i];
+        if (!s.channel) {
+            continue;
+        }
+        const ChannelPolicy& ch = policy.channel(*s.channel);
         std::string summary = imperative(ch, in.org, org_name);
         if (s.action == Action::FollowUp) {
             summary = fmt::format("Follow up: {}", summary);
         }
-        if (lever && !in_range) {
-            summary += ": " + clock_reasons.front().detail;
+        if (lever_only[ch.name]) {
+            const auto clock =
+                std::find_if(s.reasons.begin(), s.reasons.end(),
+                             [](const Reason& r) { return r.factor == "clock_closing"; });
+            summary += ": " + clock->detail;
         } else if (!ev.empty()) {
             summary += fmt::format(": {} {} not worked", ev, has_have(ev));
         } else if (file.kase.want) {
@@ -403,14 +427,7 @@ Advice advise(const EngineInput& in) {
                 fmt::format(" (not before {})", format_local(s.not_before, TimeStyle::Short));
         }
         s.summary = summary;
-        out.push_back(std::move(s));
     }
-    for (auto& s : out) {
-        s.score = total(s.reasons);
-    }
-    std::stable_sort(out.begin(), out.end(), [](const Suggestion& a, const Suggestion& b) {
-        return a.score != b.score ? a.score > b.score : a.not_before < b.not_before;
-    });
     for (std::size_t i = 0; i < out.size(); ++i) {
         const bool wanted = in.drafts == Drafts::All || (in.drafts == Drafts::Top && i == 0);
         if (wanted && out[i].channel) {
