@@ -47,24 +47,10 @@ Facts gather(const EngineInput& in) {
     Facts f{in.file, in.org, in.policy, in.now, compute_stats(in.file, in.policy, in.now),
             "",      {},     {}};
     // What the person did: outbound contacts per channel, in the order first used.
-    std::vector<std::pair<std::string, std::int64_t>> outbound;
-    for (const auto& c : in.file.contacts) {
-        if (c.direction != Direction::Out) {
-            continue;
-        }
-        auto it = std::find_if(outbound.begin(), outbound.end(),
-                               [&](const auto& o) { return o.first == c.channel; });
-        if (it == outbound.end()) {
-            outbound.emplace_back(c.channel, 1);
-        } else {
-            ++it->second;
-        }
-    }
     std::vector<std::string> parts;
-    for (const auto& [channel, n] : outbound) {
+    for (const auto& [channel, n] : outbound_by_channel(in.file)) {
         const ChannelPolicy* ch = in.policy.find_channel(channel);
-        const std::string noun = ch ? ch->noun : channel;
-        parts.push_back(n == 1 ? "1 " + noun : fmt::format("{} {}s", n, noun));
+        parts.push_back(counted(n, ch ? ch->noun : channel));
     }
     f.counts = join_words(parts);
     std::set<std::string> seen;

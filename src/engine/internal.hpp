@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -50,5 +51,18 @@ struct Person {
 [[nodiscard]] std::string imperative(const ChannelPolicy& channel, const Org& org,
                                      const std::string& org_name);
 [[nodiscard]] std::string join_words(const std::vector<std::string>& parts);
+// "1 call", "12 calls"
+[[nodiscard]] std::string counted(std::int64_t n, const std::string& noun);
+// Outbound contacts per channel, in the order each channel was first used.
+[[nodiscard]] std::vector<std::pair<std::string, std::int64_t>>
+outbound_by_channel(const CaseFile& file);
+// 3, 0.5: a weight as people write it.
+[[nodiscard]] std::string format_weight(double w);
+
+// A scored suggestion per channel the org offers from the ladder's floor to its cap, and per
+// channel a closing clock acts on. lever_only marks the channels only a clock brought in.
+[[nodiscard]] std::vector<Suggestion> channel_candidates(
+    const EngineInput& in, const Ladder& ladder, const std::vector<ContactState>& states,
+    const std::vector<DeadlineClock>& clocks, std::map<std::string, bool, std::less<>>& lever_only);
 
 } // namespace escalate::engine_detail

@@ -101,11 +101,6 @@ Ladder climb(const CaseFile& file, const std::vector<ContactState>& states, cons
 
 namespace {
 
-std::string number(double v) {
-    return v == std::floor(v) ? fmt::format("{}", static_cast<long long>(v))
-                              : fmt::format("{:.1f}", v);
-}
-
 std::string tier_name(const Policy& policy, int t) {
     return fmt::format("tier {} ({})", t, policy.tier(t).name);
 }
@@ -121,7 +116,7 @@ void explain_ladder(const Ladder& l, const Policy& policy, const CaseFile& file,
              fmt::format("day {} {} [{}]",
                          local_day_number(item.contact->at) - local_day_number(opened) + 1,
                          item.contact->channel, item.contact->id),
-             "", number(item.weight), fmt::format("tier {}", item.tier)});
+             "", format_weight(item.weight), fmt::format("tier {}", item.tier)});
     }
     terms.push_back({"rung", std::to_string(l.rung), "", "",
                      "highest tier tried: " + tier_name(policy, l.rung)});
@@ -129,7 +124,7 @@ void explain_ladder(const Ladder& l, const Policy& policy, const CaseFile& file,
         const double need = policy.tier(l.rung + 1).enter_after_failures;
         terms.push_back(
             {fmt::format("failures at tier {}", l.rung),
-             number(l.failures[static_cast<std::size_t>(l.rung)]), number(need), "",
+             format_weight(l.failures[static_cast<std::size_t>(l.rung)]), format_weight(need), "",
              l.rung_target > l.rung ? "-> " + tier_name(policy, l.rung_target) : "stay"});
     }
     double all = 0;
@@ -137,16 +132,16 @@ void explain_ladder(const Ladder& l, const Policy& policy, const CaseFile& file,
     double needed = 0;
     for (int t = 2; t <= 5; ++t) {
         needed += policy.tier(t).enter_after_failures;
-        cumulative += (cumulative.empty() ? "" : "/") + number(needed);
+        cumulative += (cumulative.empty() ? "" : "/") + format_weight(needed);
     }
     for (int t = 1; t <= 5; ++t) {
         all += l.failures[static_cast<std::size_t>(t)];
     }
-    terms.push_back({"failures, all tiers", number(all), cumulative, "",
+    terms.push_back({"failures, all tiers", format_weight(all), cumulative, "",
                      "-> " + tier_name(policy, l.cumulative_target)});
     std::string ages;
     for (int t = 2; t <= 5; ++t) {
-        ages += (ages.empty() ? "" : "/") + number(policy.tier(t).enter_after_days);
+        ages += (ages.empty() ? "" : "/") + format_weight(policy.tier(t).enter_after_days);
     }
     terms.push_back(
         {"days open", std::to_string(l.days), ages, "", "-> " + tier_name(policy, l.age_target)});
@@ -159,21 +154,22 @@ void explain_ladder(const Ladder& l, const Policy& policy, const CaseFile& file,
     const double at_rung = l.failures[static_cast<std::size_t>(l.rung)];
     rules.push_back({"climb: failures at the rung", l.rung_target > l.rung,
                      l.rung_target > l.rung
-                         ? fmt::format("{} failed at tier {} (threshold {})", number(at_rung),
-                                       l.rung, number(need))
+                         ? fmt::format("{} failed at tier {} (threshold {})",
+                                       format_weight(at_rung), l.rung, format_weight(need))
                          : fmt::format("needs {} more failed attempts at tier {}",
-                                       number(std::max(0.0, need - at_rung)), l.rung)});
-    rules.push_back({"climb: failures at every tier", l.cumulative_target > 1,
-                     fmt::format("{} failed in all (thresholds {})", number(all), cumulative)});
+                                       format_weight(std::max(0.0, need - at_rung)), l.rung)});
+    rules.push_back(
+        {"climb: failures at every tier", l.cumulative_target > 1,
+         fmt::format("{} failed in all (thresholds {})", format_weight(all), cumulative)});
     const int next_age = std::min(5, l.age_target + 1);
     rules.push_back({"climb: age", l.age_target > 1,
                      l.age_target > 1
                          ? fmt::format("{} days open: {}", l.days, tier_name(policy, l.age_target))
                          : fmt::format("{} days open; tier 2 after {}", l.days,
-                                       number(policy.tier(2).enter_after_days))});
+                                       format_weight(policy.tier(2).enter_after_days))});
     if (l.age_target < 5) {
         rules.back().detail += fmt::format("; {} after {} days", tier_name(policy, next_age),
-                                           number(policy.tier(next_age).enter_after_days));
+                                           format_weight(policy.tier(next_age).enter_after_days));
     }
     const int wanted = std::max({l.rung, l.rung_target, l.cumulative_target, l.age_target});
     rules.push_back({"cap: max skip", wanted > l.cap,

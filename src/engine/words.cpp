@@ -1,5 +1,6 @@
 // The words of advice: who to reach and how, and the evidence that the last rung failed.
 #include <algorithm>
+#include <cmath>
 
 #include <fmt/format.h>
 
@@ -34,30 +35,38 @@ std::string join_words(const std::vector<std::string>& parts) {
     return out + " and " + parts.back();
 }
 
-namespace {
+std::string format_weight(double w) {
+    return w == std::floor(w) ? fmt::format("{}", static_cast<long long>(w))
+                              : fmt::format("{:.1f}", w);
+}
+
+namespace {} // namespace
 
 std::string counted(std::int64_t n, const std::string& noun) {
     return n == 1 ? fmt::format("1 {}", noun) : fmt::format("{} {}s", n, noun);
 }
 
-} // namespace
-
-std::string evidence(const CaseFile& file, const Ladder& ladder, const Policy& policy,
-                     Timestamp /*now*/) {
-    // Outbound attempts per channel, most first; then broken promises and ignored contacts.
-    std::vector<std::pair<std::string, std::int64_t>> attempts;
+std::vector<std::pair<std::string, std::int64_t>> outbound_by_channel(const CaseFile& file) {
+    std::vector<std::pair<std::string, std::int64_t>> out;
     for (const auto& c : file.contacts) {
         if (c.direction != Direction::Out) {
             continue;
         }
-        auto it = std::find_if(attempts.begin(), attempts.end(),
-                               [&](const auto& a) { return a.first == c.channel; });
-        if (it == attempts.end()) {
-            attempts.emplace_back(c.channel, 1);
+        auto it = std::find_if(out.begin(), out.end(),
+                               [&](const auto& o) { return o.first == c.channel; });
+        if (it == out.end()) {
+            out.emplace_back(c.channel, 1);
         } else {
             ++it->second;
         }
     }
+    return out;
+}
+
+std::string evidence(const CaseFile& file, const Ladder& ladder, const Policy& policy,
+                     Timestamp /*now*/) {
+    // Outbound attempts per channel, most first; then broken promises and ignored contacts.
+    auto attempts = outbound_by_channel(file);
     std::stable_sort(attempts.begin(), attempts.end(),
                      [](const auto& a, const auto& b) { return a.second > b.second; });
     std::vector<std::string> parts;
