@@ -18,7 +18,8 @@ enum class CaseDetail {
 
 [[nodiscard]] nlohmann::ordered_json to_json(const Org& org);
 [[nodiscard]] nlohmann::ordered_json to_json(const CaseStats& stats);
-[[nodiscard]] nlohmann::ordered_json to_json(const Promise& p, const Policy& policy, Timestamp now);
+// overdue: whether it counts as broken now (is_overdue with its case, when there is one).
+[[nodiscard]] nlohmann::ordered_json to_json(const Promise& p, bool overdue);
 [[nodiscard]] nlohmann::ordered_json to_json(const Contact& c, const ContactState& state,
                                              const Policy& policy);
 [[nodiscard]] nlohmann::ordered_json to_json(const CaseFile& file, const Policy& policy,

@@ -28,6 +28,16 @@ struct ContactState {
 // Broken, or pending and overdue.
 [[nodiscard]] bool counts_as_broken(const Promise& p, const Policy& policy, Timestamp now);
 
+// In a case closed as resolved, the last promise made, if still pending, was kept by the
+// resolution itself: it is settled, neither overdue nor broken. Earlier pending ones were
+// superseded by a later promise and count as broken once overdue.
+[[nodiscard]] bool settled_by_resolution(const CaseFile& file, const Promise& p);
+// The same two questions with the case at hand, which knows about settlement.
+[[nodiscard]] bool is_overdue(const CaseFile& file, const Promise& p, const Policy& policy,
+                              Timestamp now);
+[[nodiscard]] bool counts_as_broken(const CaseFile& file, const Promise& p, const Policy& policy,
+                                    Timestamp now);
+
 struct CaseStats {
     std::int64_t days_open = 0;
     std::int64_t contacts = 0;

@@ -55,7 +55,8 @@ nlohmann::ordered_json logged_json(const Contact& c, const std::optional<Promise
     }
     using Json = nlohmann::ordered_json;
     return Json{{"contact", to_json(c, state, policy)},
-                {"promise", promise ? to_json(*promise, policy, now) : Json(nullptr)},
+                {"promise", promise ? to_json(*promise, is_overdue(ca.file, *promise, policy, now))
+                                    : Json(nullptr)},
                 {"attempt", {{"channel", c.channel}, {"n", attempt_number(ca.file, c)}}},
                 {"next", ca.advice.suggestions.empty() ? Json(nullptr)
                                                        : to_json(ca.advice.suggestions.front())}};

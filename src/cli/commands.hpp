@@ -30,5 +30,6 @@ Command setup_undo(CLI::App& app);
 Command setup_draft(CLI::App& app);
 Command setup_stats(CLI::App& app);
 Command setup_policy(CLI::App& app);
+Command setup_export(CLI::App& app);
 
 } // namespace escalate::cli

@@ -36,8 +36,7 @@ std::string contact_details(const Contact& c) {
     return fmt::format("{}", fmt::join(parts, ", "));
 }
 
-std::string promise_state(const Promise& p, const Policy& policy, Timestamp now,
-                          const Style& style) {
+std::string promise_state(const Promise& p, bool overdue, const Style& style) {
     const std::string due = "due " + format_local(p.due);
     if (p.status == PromiseStatus::Kept) {
         return style.green("kept") + ", " + due;
@@ -45,7 +44,7 @@ std::string promise_state(const Promise& p, const Policy& policy, Timestamp now,
     if (p.status == PromiseStatus::Broken) {
         return style.red("broken") + ", " + due;
     }
-    if (is_overdue(p, policy, now)) {
+    if (overdue) {
         return style.red("overdue") + ", " + due + " (counts as broken)";
     }
     return style.yellow("pending") + ", " + due;
@@ -132,7 +131,8 @@ void print_case(const CaseFile& file, Context& ctx) {
     if (!file.promises.empty()) {
         fmt::print("\n{}\n", style.bold("Promises"));
         for (const auto& p : file.promises) {
-            fmt::print("  {}  \"{}\": {}\n", p.id, p.text, promise_state(p, policy, now, style));
+            fmt::print("  {}  \"{}\": {}\n", p.id, p.text,
+                       promise_state(p, is_overdue(file, p, policy, now), style));
         }
     }
 

@@ -16,8 +16,7 @@ namespace escalate::cli {
 // "25 min talk, 12 min on hold, transferred, agent Dana, ref A-1"
 [[nodiscard]] std::string contact_details(const Contact& c);
 // "due Wed 30 Sep 2026 23:59, overdue" (coloured by state)
-[[nodiscard]] std::string promise_state(const Promise& p, const Policy& policy, Timestamp now,
-                                        const Style& style);
+[[nodiscard]] std::string promise_state(const Promise& p, bool overdue, const Style& style);
 // The whole case: header, stats, promises, timeline.
 void print_case(const CaseFile& file, Context& ctx);
 

@@ -42,14 +42,11 @@ json to_json(const CaseStats& s) {
                 {"resolved_via", opt(s.resolved_via)}};
 }
 
-json to_json(const Promise& p, const Policy& policy, Timestamp now) {
-    return json{{"id", p.id},
-                {"case_id", p.case_id},
-                {"contact_id", p.contact_id},
-                {"text", p.text},
-                {"due", format_rfc3339(p.due)},
-                {"status", to_string(p.status)},
-                {"overdue", is_overdue(p, policy, now)}};
+json to_json(const Promise& p, bool overdue) {
+    return json{
+        {"id", p.id},        {"case_id", p.case_id},         {"contact_id", p.contact_id},
+        {"text", p.text},    {"due", format_rfc3339(p.due)}, {"status", to_string(p.status)},
+        {"overdue", overdue}};
 }
 
 json to_json(const Contact& c, const ContactState& state, const Policy& policy) {
@@ -86,7 +83,7 @@ json to_json(const CaseFile& file, const Policy& policy, Timestamp now, CaseDeta
     j["stats"] = to_json(compute_stats(file, policy, now));
     json promises = json::array();
     for (const auto& p : file.promises) {
-        promises.push_back(to_json(p, policy, now));
+        promises.push_back(to_json(p, is_overdue(file, p, policy, now)));
     }
     j["promises"] = std::move(promises);
     if (detail == CaseDetail::Full) {

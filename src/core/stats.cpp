@@ -36,6 +36,34 @@ bool counts_as_broken(const Promise& p, const Policy& policy, Timestamp now) {
     return p.status == PromiseStatus::Broken || is_overdue(p, policy, now);
 }
 
+bool settled_by_resolution(const CaseFile& file, const Promise& p) {
+    if (file.kase.status != CaseStatus::Resolved || p.status != PromiseStatus::Pending) {
+        return false;
+    }
+    // Promises are made on contacts; the contacts are in time order.
+    auto made_at = [&](const Promise& q) -> std::optional<std::size_t> {
+        for (std::size_t i = 0; i < file.contacts.size(); ++i) {
+            if (file.contacts[i].id == q.contact_id) {
+                return i;
+            }
+        }
+        return std::nullopt;
+    };
+    const auto mine = made_at(p);
+    return std::none_of(file.promises.begin(), file.promises.end(), [&](const Promise& q) {
+        const auto theirs = made_at(q);
+        return q.id != p.id && theirs && mine && *theirs > *mine;
+    });
+}
+
+bool is_overdue(const CaseFile& file, const Promise& p, const Policy& policy, Timestamp now) {
+    return is_overdue(p, policy, now) && !settled_by_resolution(file, p);
+}
+
+bool counts_as_broken(const CaseFile& file, const Promise& p, const Policy& policy, Timestamp now) {
+    return p.status == PromiseStatus::Broken || is_overdue(file, p, policy, now);
+}
+
 CaseStats compute_stats(const CaseFile& file, const Policy& policy, Timestamp now) {
     CaseStats s;
     const Case& k = file.kase;
@@ -66,7 +94,7 @@ CaseStats compute_stats(const CaseFile& file, const Policy& policy, Timestamp no
         ++s.promises_made;
         if (p.status == PromiseStatus::Kept) {
             ++s.promises_kept;
-        } else if (counts_as_broken(p, policy, now)) {
+        } else if (counts_as_broken(file, p, policy, now)) {
             ++s.promises_broken;
         } else {
             ++s.promises_pending;

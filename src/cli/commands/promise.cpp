@@ -34,7 +34,7 @@ void run_promise(const PromiseOptions& o, Context& ctx) {
     store.update_promise(*p);
     tx.commit(fmt::format("mark promise {} (\"{}\") {}", p->id, p->text, o.verdict));
     if (ctx.json()) {
-        print_json(to_json(*p, ctx.policy(), now));
+        print_json(to_json(*p, is_overdue(*p, ctx.policy(), now)));
     } else if (!ctx.quiet()) {
         fmt::print("Promise {} (\"{}\", case #{}) marked {}\n", p->id, p->text, p->case_id,
                    o.verdict);
@@ -60,7 +60,7 @@ void run_promises(const PromisesOptions& o, Context& ctx) {
     if (ctx.json()) {
         nlohmann::ordered_json list = nlohmann::ordered_json::array();
         for (const auto& [p, org] : rows) {
-            list.push_back(to_json(p, policy, now));
+            list.push_back(to_json(p, is_overdue(p, policy, now)));
         }
         print_json({{"promises", list}});
         return;
@@ -79,7 +79,7 @@ void run_promises(const PromisesOptions& o, Context& ctx) {
     Table table({"ID", "CASE", "ORG", "PROMISE", "STATE"});
     for (const auto& [p, org] : rows) {
         table.add({std::to_string(p.id), fmt::format("#{}", p.case_id), clip(org, 20),
-                   clip(p.text, 48), promise_state(p, policy, now, style)});
+                   clip(p.text, 48), promise_state(p, is_overdue(p, policy, now), style)});
     }
     table.print(style);
 }

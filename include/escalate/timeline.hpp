@@ -1,0 +1,105 @@
+// The public timeline of a case: one model, computed once, that every export format renders
+// (SPEC section 5). Redaction and the leaving out of private contacts happen here, so no
+// format can forget them.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "escalate/engine.hpp"
+#include "escalate/model.hpp"
+#include "escalate/policy.hpp"
+#include "escalate/stats.hpp"
+
+namespace escalate {
+
+enum class Redaction { Off, On };
+enum class Privacy { PublicOnly, IncludePrivate };
+
+struct ExportOptions {
+    Redaction redaction = Redaction::Off;
+    Privacy privacy = Privacy::PublicOnly;
+};
+
+enum class EventKind {
+    Contact,       // a contact, as logged
+    PromiseBroken, // a promise's due time (plus grace) passed unkept
+    Resolution,    // the case was closed
+};
+
+struct TimelineEvent {
+    EventKind kind = EventKind::Contact;
+    Timestamp at = 0;
+    std::int64_t day = 1;             // day 1 is the day the case was opened
+    const Contact* contact = nullptr; // for Contact (points into Timeline::contacts)
+    const Promise* promise = nullptr; // made on this contact, or the one broken
+    int tier = 1;
+    std::string noun; // "call", "public post"
+    bool key = false; // worth a post of its own in a thread
+};
+
+enum class SpanEnd { Kept, Broken, Pending };
+
+// A promise drawn from when it was made to when it was due.
+struct PromiseSpan {
+    const Promise* promise = nullptr;
+    Timestamp made_at = 0;
+    Timestamp due = 0;
+    SpanEnd end = SpanEnd::Pending;
+    int tier = 1;
+};
+
+// Events and spans point into the timeline's own contacts and promises: it moves, it does
+// not copy.
+struct Timeline {
+    Timeline() = default;
+    Timeline(const Timeline&) = delete;
+    Timeline& operator=(const Timeline&) = delete;
+    Timeline(Timeline&&) = default;
+    Timeline& operator=(Timeline&&) = default;
+
+    Case kase; // text redacted when asked
+    Org org;   // the directory as published (handles kept, phone and email masked)
+    std::vector<Contact> contacts;     // the exported ones, redacted, oldest first
+    std::vector<Promise> promises;     // promises made on exported contacts, redacted
+    std::vector<TimelineEvent> events; // contacts, broken promises and the resolution, in order
+    std::vector<PromiseSpan> spans;
+    CaseStats stats; // over the exported contacts
+    Timestamp now = 0;
+    Timestamp ends_at = 0; // closing time, or now
+    std::int64_t days = 0; // calendar days from opening to the end
+    std::string headline;  // "66 days, 12 calls, 3 h 7 min on hold, 3 broken promises"
+    std::vector<std::string> other_contacts; // "1 public post", ... (not calls)
+    std::optional<Suggestion> next;          // the engine's top suggestion, for the calendar
+    std::vector<std::string> handles;        // the org's social handles
+};
+
+[[nodiscard]] Timeline build_timeline(const CaseFile& file, const Org& org, const Policy& policy,
+                                      Timestamp now, const ExportOptions& options,
+                                      std::optional<Suggestion> next = std::nullopt);
+
+// "called", "wrote to", ... : one line per event, for the article and the thread.
+[[nodiscard]] std::string describe_event(const Timeline& t, const TimelineEvent& e);
+
+// The article's opening paragraph: the headline figures in sentences.
+[[nodiscard]] std::string summary_paragraph(const Timeline& t);
+// How it ended, or that it has not: "Resolved on Fri 6 Nov 2026 through the executive office."
+[[nodiscard]] std::string ending(const Timeline& t);
+// The article's title: "Billing after contract end: 66 days, 12 calls, ..."
+[[nodiscard]] std::string article_title(const Timeline& t);
+
+enum class ExportFormat { Md, Txt, Thread, Json, Csv, Html, Ics };
+[[nodiscard]] std::optional<ExportFormat> export_format_from(std::string_view name);
+
+// The whole document for a format. thread_limit is the most code points a post may hold.
+[[nodiscard]] std::string render_md(const Timeline& t);
+[[nodiscard]] std::string render_txt(const Timeline& t);
+[[nodiscard]] std::vector<std::string> thread_posts(const Timeline& t, std::size_t limit);
+[[nodiscard]] std::string render_thread(const Timeline& t, std::size_t limit);
+[[nodiscard]] std::string render_csv(const Timeline& t);
+[[nodiscard]] std::string render_html(const Timeline& t, const Policy& policy);
+[[nodiscard]] std::string render_ics(const Timeline& t);
+[[nodiscard]] std::string render_json(const Timeline& t, const Policy& policy);
+
+} // namespace escalate

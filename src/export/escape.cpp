@@ -1,0 +1,195 @@
+#include "escape.hpp"
+
+#include "escalate/text.hpp"
+
+namespace escalate::export_detail {
+
+namespace {
+
+bool continuation(char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+
+} // namespace
+
+std::string html_escape(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        switch (c) {
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\'':
+            out += "&#39;";
+            break;
+        default:
+            out += c;
+        }
+    }
+    return out;
+}
+
+std::string md_escape(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        switch (c) {
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '*':
+        case '_':
+        case '`':
+        case '[':
+        case ']':
+        case '#':
+        case '\\':
+            out += '\\';
+            out += c;
+            break;
+        default:
+            out += c;
+        }
+    }
+    return out;
+}
+
+std::string csv_field(std::string_view s) {
+    if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
+        return std::string(s);
+    }
+    std::string out = "\"";
+    for (char c : s) {
+        out += c;
+        if (c == '"') {
+            out += '"';
+        }
+    }
+    return out + "\"";
+}
+
+std::string ics_text(std::string_view s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        if (c == '\\' || c == ';' || c == ',') {
+            out += '\\';
+            out += c;
+        } else if (c == '\r') {
+            continue;
+        } else if (c == '\n') {
+            out += "\\n";
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+std::string ics_line(std::string_view line) {
+    constexpr std::size_t max_octets = 75;
+    std::string out;
+    std::size_t used = 0;
+    std::size_t i = 0;
+    while (i < line.size()) {
+        std::size_t len = 1;
+        while (i + len < line.size() && continuation(line[i + len])) {
+            ++len;
+        }
+        if (used + len > max_octets) {
+            out += "\r\n ";
+            used = 1; // the folding space counts
+        }
+        out.append(line.substr(i, len));
+        used += len;
+        i += len;
+    }
+    return out + "\r\n";
+}
+
+std::vector<std::string> split_words(std::string_view text, std::size_t limit) {
+    std::vector<std::string> pieces;
+    std::string current;
+    std::size_t current_points = 0;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && text[i] == ' ') {
+            ++i;
+        }
+        std::size_t j = i;
+        while (j < text.size() && text[j] != ' ') {
+            ++j;
+        }
+        if (j == i) {
+            break;
+        }
+        std::string_view word = text.substr(i, j - i);
+        i = j;
+        std::size_t points = code_points(word);
+        const std::size_t needed = current.empty() ? points : current_points + 1 + points;
+        if (needed <= limit) {
+            current += (current.empty() ? "" : " ") + std::string(word);
+            current_points = needed;
+            continue;
+        }
+        if (!current.empty()) {
+            pieces.push_back(current);
+            current.clear();
+            current_points = 0;
+        }
+        // A word longer than a whole piece is cut between characters.
+        while (points > limit) {
+            std::size_t bytes = 0;
+            for (std::size_t n = 0; n < limit; ++n) {
+                ++bytes;
+                while (bytes < word.size() && continuation(word[bytes])) {
+                    ++bytes;
+                }
+            }
+            pieces.emplace_back(word.substr(0, bytes));
+            word.remove_prefix(bytes);
+            points -= limit;
+        }
+        current = std::string(word);
+        current_points = points;
+    }
+    if (!current.empty()) {
+        pieces.push_back(current);
+    }
+    return pieces;
+}
+
+std::string one_line(std::string_view s) {
+    std::string out;
+    bool space = false;
+    for (char c : s) {
+        if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+            space = !out.empty();
+            continue;
+        }
+        if (space) {
+            out += ' ';
+            space = false;
+        }
+        out += c;
+    }
+    return out;
+}
+
+} // namespace escalate::export_detail
