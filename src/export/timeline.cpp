@@ -216,6 +216,11 @@ Timeline build_timeline(const CaseFile& file, const Org& org, const Policy& poli
     }
     t.headline = fmt::format("{}", fmt::join(figures, ", "));
     t.next = std::move(next);
+    if (t.next) {
+        // The engine wrote it from the unredacted directory and log.
+        t.next->summary = text(t.next->summary);
+        t.next->draft = text(t.next->draft);
+    }
     return t;
 }
 
