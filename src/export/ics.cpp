@@ -53,15 +53,16 @@ std::string render_ics(const Timeline& t) {
             continue;
         }
         const Promise& p = *span.promise;
-        out += event(t, fmt::format("escalate-case-{}-promise-{}", t.kase.id, p.id), p.due - slot,
-                     slot, fmt::format("{} promised: {}", t.kase.org, p.text),
+        out += event(t, fmt::format("escalate-case-{}-promise-{}@escalate", t.kase.id, p.id),
+                     p.due - slot, slot, fmt::format("{} promised: {}", t.kase.org, p.text),
                      fmt::format("Case #{} {}: {} promised \"{}\" by {}. If it has not happened, "
                                  "escalate promise broken {}",
                                  t.kase.id, t.kase.title, t.kase.org, p.text, format_local(p.due),
                                  p.id));
     }
     if (t.next && t.kase.status == CaseStatus::Open) {
-        out += event(t, fmt::format("escalate-case-{}-next", t.kase.id), t.next->not_before, slot,
+        out += event(t, fmt::format("escalate-case-{}-next@escalate", t.kase.id),
+                     t.next->not_before, slot,
                      fmt::format("Next for {}: {}", t.kase.org,
                                  t.next->channel ? *t.next->channel
                                                  : std::string(to_string(t.next->action))),

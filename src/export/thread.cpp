@@ -28,7 +28,8 @@ std::string summarise(const std::vector<const TimelineEvent*>& quiet) {
     std::vector<std::string> parts;
     for (const auto& noun : order) {
         const int n = by_noun[noun];
-        parts.push_back(n == 1 ? fmt::format("1 {}", noun) : fmt::format("{} {}s", n, noun));
+        parts.push_back(n == 1 ? fmt::format("1 more {}", noun)
+                               : fmt::format("{} more {}s", n, noun));
     }
     std::map<std::string, int> outcomes;
     for (const auto* e : quiet) {
@@ -43,7 +44,7 @@ std::string summarise(const std::vector<const TimelineEvent*>& quiet) {
     }
     const auto first = quiet.front()->day;
     const auto last = quiet.back()->day;
-    return fmt::format("{}: {} more{}{}",
+    return fmt::format("{}: {}{}{}",
                        first == last ? fmt::format("Day {}", first)
                                      : fmt::format("Days {}-{}", first, last),
                        fmt::join(parts, ", "), how.empty() ? "" : ": ", fmt::join(how, ", "));
