@@ -205,6 +205,7 @@ Timeline build_timeline(const CaseFile& file, const Org& org, const Policy& poli
     if (calls > 0) {
         figures.push_back(plural(calls, "call"));
     }
+    figures.insert(figures.end(), t.other_contacts.begin(), t.other_contacts.end());
     if (t.stats.talk_s > 0) {
         figures.push_back(format_duration(t.stats.talk_s) + " on the phone");
     }

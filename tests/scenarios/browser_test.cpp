@@ -101,6 +101,22 @@ TEST_CASE("the html export renders in headless Chromium and fetches nothing", "[
         REQUIRE(r.exit_code == 0);
         CHECK(fs::file_size(shot) > 20000);
     }
+    SECTION("hostile text stays text once a browser has parsed the page") {
+        Sandbox evil;
+        evil.ok("2026-11-02T09:00",
+                {"open", "Evil & Co", "--title", "</title><script>x()</script>"});
+        evil.ok("2026-11-02T10:00", {"log", "chat", "--agent", "<img src=x onerror=y()>", "-m",
+                                     "<script>alert(1)</script></svg><svg onload=z()> & \"q\""});
+        const fs::path evil_page = dir / "evil.html";
+        evil.ok("2026-11-02T11:00", {"export", "1", "--format", "html", "-o", evil_page.string()});
+        const auto parsed = browse(box, evil_page, dir / "net4.json", {"--dump-dom"});
+        REQUIRE(parsed.exit_code == 0);
+        CHECK(parsed.out.find("<script") == std::string::npos);
+        CHECK(parsed.out.find("<img") == std::string::npos);
+        CHECK(parsed.out.find("<svg onload") == std::string::npos);
+        CHECK_THAT(parsed.out, Contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        CHECK(page_requests(dir / "net4.json").empty());
+    }
     SECTION("the check is not vacuous: a page that fetches is caught") {
         const fs::path control = box.dir() / "control.html";
         std::ofstream(control)

@@ -6,8 +6,11 @@
 #include <catch2/catch.hpp>
 
 #include "sandbox.hpp"
+#include "thread_check.hpp"
 
 using Catch::Contains;
+using escalate::test::check_thread;
+using escalate::test::posts_of;
 using escalate::test::read_file;
 using escalate::test::Sandbox;
 namespace fs = std::filesystem;
@@ -15,11 +18,6 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::vector<std::string> formats{"md", "txt", "thread", "json", "csv", "html", "ics"};
-
-std::size_t code_points(const std::string& s) {
-    return static_cast<std::size_t>(std::count_if(
-        s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
 
 void replay(const Sandbox& box, const std::string& script) {
     const auto r = box.script(std::string(SCENARIO_DIR) + "/" + script);
@@ -37,38 +35,6 @@ void check_golden(const std::string& name, const std::string& actual) {
     INFO("golden file " << path << " (ESCALATE_UPDATE_GOLDEN=1 rewrites it)");
     REQUIRE(fs::exists(path));
     CHECK(read_file(path) == actual);
-}
-
-std::vector<std::string> posts_of(const std::string& thread) {
-    std::vector<std::string> posts;
-    std::size_t at = 0;
-    while (at < thread.size()) {
-        auto end = thread.find("\n\n", at);
-        std::string post =
-            thread.substr(at, end == std::string::npos ? std::string::npos : end - at);
-        while (!post.empty() && post.back() == '\n') {
-            post.pop_back();
-        }
-        posts.push_back(post);
-        if (end == std::string::npos) {
-            break;
-        }
-        at = end + 2;
-    }
-    return posts;
-}
-
-// Every post within the limit, numbered n/N, with no blank line inside.
-void check_thread(const std::string& thread, std::size_t limit = 280) {
-    const auto posts = posts_of(thread);
-    REQUIRE_FALSE(posts.empty());
-    for (std::size_t i = 0; i < posts.size(); ++i) {
-        INFO(posts[i]);
-        CHECK(code_points(posts[i]) <= limit);
-        CHECK(
-            posts[i].starts_with(std::to_string(i + 1) + "/" + std::to_string(posts.size()) + " "));
-        CHECK(posts[i].find('\n') == std::string::npos);
-    }
 }
 
 } // namespace

@@ -3,16 +3,14 @@
 #include <catch2/catch.hpp>
 
 #include "sandbox.hpp"
+#include "thread_check.hpp"
 
 using Catch::Contains;
+using escalate::test::check_thread;
+using escalate::test::posts_of;
 using escalate::test::Sandbox;
 
 namespace {
-
-std::size_t code_points(const std::string& s) {
-    return static_cast<std::size_t>(std::count_if(
-        s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
 
 nlohmann::json top(const Sandbox& box, const std::string& now, const std::string& ref = "1") {
     const auto j = box.json(now, {"next", ref});
@@ -92,12 +90,17 @@ TEST_CASE("S2: the parcel delivered seven blocks away", "[scenario][s2]") {
         CHECK(named);
         std::string post = box.ok("2026-11-02T10:00", {"draft", "1", "--channel", "social"});
         post.pop_back();
-        CHECK(code_points(post) <= 280);
+        CHECK(escalate::test::code_points(post) <= 280);
         CHECK_THAT(post, Contains("@parcelco"));
     }
     SECTION("an inbound dm saying resolved: close") {
         box.ok("2026-11-02T15:00", {"log", "dm", "--in", "--outcome", "resolved"});
         CHECK(top(box, "2026-11-02T15:05")["action"] == "close");
+        box.ok("2026-11-02T15:10", {"close", "1", "--resolved", "-m", "Refund and flowers"});
+        const auto thread = box.ok("2026-11-02T16:00", {"export", "1", "--format", "thread"});
+        check_thread(thread);
+        CHECK_THAT(thread, Contains("Cannot pick up a misdelivered parcel"));
+        CHECK_THAT(thread, Contains("Refund and flowers"));
     }
 }
 
@@ -135,6 +138,7 @@ TEST_CASE("S3: the washer that broke in a week", "[scenario][s3]") {
     CHECK_THAT(letter, Contains("A working washer or a replacement"));
     CHECK(std::count(letter.begin(), letter.end(), '\n') <= 50); // under one page
     CHECK(letter.size() <= 3500);
+    check_thread(box.ok("2026-10-01T09:00", {"export", "1", "--format", "thread"}));
 }
 
 TEST_CASE("S4: the stock replies", "[scenario][s4]") {
@@ -156,6 +160,17 @@ TEST_CASE("S4: the stock replies", "[scenario][s4]") {
         const auto t = top(box, "2026-11-04T11:00");
         CHECK(t["action"] != "wait");
         CHECK(t["channel"] != "email");
+        SECTION("a public post resolves it; the thread opens with the headline figures") {
+            box.ok("2026-11-04T12:00", {"log", "social", "-m", "Two stock replies. @shopco?"});
+            box.ok("2026-11-04T12:14", {"log", "social", "--in", "--outcome", "resolved"});
+            box.ok("2026-11-04T12:20", {"close", "1", "--resolved"});
+            const auto thread = box.ok("2026-11-04T13:00", {"export", "1", "--format", "thread"});
+            check_thread(thread);
+            const auto posts = posts_of(thread);
+            CHECK_THAT(posts[0], Contains("2 days, 2 emails, 1 public post"));
+            CHECK_THAT(posts[0], Contains("Refund not received"));
+            CHECK_THAT(posts.back(), Contains("resolved"));
+        }
     }
 }
 
