@@ -129,5 +129,11 @@ TEST_CASE("close and reopen change a case's status", "[cli][close]") {
     CHECK(j["status"] == "open");
     CHECK(j["closed_at"].is_null());
     CHECK(box.at("2026-11-21T10:00", {"reopen", "1"}).exit_code == 2);
+    const auto closed = box.json("2026-11-22T10:00", {"close", "1", "--abandoned"});
+    CHECK(closed["status"] == "abandoned");
+    CHECK(closed["closed_at"] == "2026-11-22T10:00:00Z");
+    const auto reopened = box.json("2026-11-22T11:00", {"reopen", "1"});
+    CHECK(reopened["status"] == "open");
+    CHECK(reopened["resolution"].is_null());
     CHECK(box.at("2026-11-21T10:00", {"close", "1"}).exit_code == 2); // how did it end?
 }
