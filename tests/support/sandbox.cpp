@@ -58,6 +58,10 @@ ProcessResult Sandbox::script(const std::string& path) const {
     return run_process({"/bin/bash", path}, env_);
 }
 
+ProcessResult Sandbox::run_shell(const std::string& command) const {
+    return run_process({"/bin/bash", "-c", command}, env_);
+}
+
 std::string Sandbox::ok(const std::string& now, const std::vector<std::string>& args,
                         const std::string& input) const {
     const auto r = at(now, args, input);

@@ -38,6 +38,8 @@ public:
     // Runs a bash script (a scenario replay) with this sandbox's environment; $ESCALATE is the
     // binary under test.
     ProcessResult script(const std::string& path) const;
+    // Runs a line of bash the same way.
+    ProcessResult run_shell(const std::string& command) const;
 
     void set_env(const std::string& name, const std::string& value);
 
