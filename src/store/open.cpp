@@ -113,6 +113,11 @@ Store Store::open(const fs::path& path, Timestamp now) {
         if (created) {
             fs::remove(path, ec);
         }
+        if (e.getErrorCode() == SQLITE_CORRUPT || e.getErrorCode() == SQLITE_NOTADB) {
+            throw StorageError(fmt::format("{} is damaged ({}); it was left as it is: restore it "
+                                           "from a copy",
+                                           path.string(), e.what()));
+        }
         throw StorageError(fmt::format("cannot open {}: {}", path.string(), e.what()));
     } catch (...) {
         if (created) {

@@ -97,6 +97,24 @@ TEST_CASE("a file that is not an escalate case log is refused and left alone", "
         sql(box.db(), "CREATE TABLE songs(title TEXT); INSERT INTO songs VALUES ('x');");
         expected_error = "is not an escalate case log (it is another application's database)";
     }
+    SECTION("random bytes") {
+        std::string bytes(4096, '\0');
+        unsigned state = 12345;
+        for (char& c : bytes) {
+            state = state * 1103515245U + 12345U;
+            c = static_cast<char>(state >> 16);
+        }
+        write_file(box.db(), bytes);
+        expected_error = "is not an escalate case log (not an SQLite database)";
+    }
+    SECTION("a truncated case log") {
+        for (int i = 0; i < 40; ++i) {
+            box.ok("2026-11-20T09:00",
+                   {"open", "Org " + std::to_string(i), "--title", std::string(300, 'x')});
+        }
+        fs::resize_file(box.db(), fs::file_size(box.db()) / 2);
+        expected_error = "is damaged (database disk image is malformed)";
+    }
     SECTION("a case log from a newer escalate") {
         box.ok("2026-11-20T09:00", {"open", "Meterco"});
         sql(box.db(), "PRAGMA user_version = 99");
