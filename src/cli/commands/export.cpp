@@ -18,8 +18,9 @@ namespace escalate::cli {
 
 namespace {
 
-constexpr std::size_t default_limit = 280; // SPEC: posts of at most 280 characters
-constexpr std::size_t min_limit = 40;
+constexpr long long default_limit = 280; // SPEC: posts of at most 280 characters
+constexpr long long min_limit = 40;
+constexpr long long max_limit = 100000;
 
 struct ExportOpts {
     std::string case_ref;
@@ -27,7 +28,7 @@ struct ExportOpts {
     bool redact = false;
     bool include_private = false;
     std::optional<std::string> output;
-    std::size_t limit = default_limit;
+    long long limit = default_limit;
 };
 
 // Writes beside the target and renames over it: a reader never sees half a file, and a failed
@@ -61,9 +62,9 @@ void run_export(const ExportOpts& o, Context& ctx) {
                                      "ics",
                                      o.format));
     }
-    if (o.limit < min_limit) {
-        throw UsageError(
-            fmt::format("--limit {} is too small for a post; at least {}", o.limit, min_limit));
+    if (o.limit < min_limit || o.limit > max_limit) {
+        throw UsageError(fmt::format("--limit {}: a post holds {} to {} characters", o.limit,
+                                     min_limit, max_limit));
     }
     const Policy& policy = ctx.policy();
     const Timestamp now = ctx.now();
@@ -87,7 +88,7 @@ void run_export(const ExportOpts& o, Context& ctx) {
         text = render_txt(t);
         break;
     case ExportFormat::Thread:
-        text = render_thread(t, o.limit);
+        text = render_thread(t, static_cast<std::size_t>(o.limit));
         break;
     case ExportFormat::Json:
         text = render_json(t, policy);
