@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -86,8 +87,15 @@ public:
     // Every org with its directory, by name.
     [[nodiscard]] std::vector<Org> orgs();
 
-    // Cases
+    // Cases. An insert with a non-zero id keeps it (a restore); with 0 the log picks the next.
     std::int64_t insert_case(const Case& c);
+    // No case and no org yet.
+    [[nodiscard]] bool empty();
+    // A case with this org (case-insensitive), title and opening time exists.
+    [[nodiscard]] bool has_case(std::string_view org, std::string_view title, Timestamp opened_at);
+    // Every case with its contacts and promises, by id, one at a time: memory stays constant
+    // whatever the size of the log.
+    void for_each_case_file(const std::function<void(const CaseFile&)>& visit);
     void update_case(const Case& c);
     [[nodiscard]] std::optional<Case> find_case(std::int64_t id);
     // "12", "#12", or an org name prefix (case-insensitive) among open cases, then all cases.

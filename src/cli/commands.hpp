@@ -31,5 +31,6 @@ Command setup_draft(CLI::App& app);
 Command setup_stats(CLI::App& app);
 Command setup_policy(CLI::App& app);
 Command setup_export(CLI::App& app);
+Command setup_import(CLI::App& app);
 
 } // namespace escalate::cli

@@ -103,21 +103,37 @@ void Store::update_org(const Org& org) {
 std::int64_t Store::insert_case(const Case& c) {
     const Org org = ensure_org(c.org);
     SQLite::Statement st(*db_, R"sql(
-        INSERT INTO cases(org_id, title, want, status, opened_at, closed_at, resolution, tags,
+        INSERT INTO cases(id, org_id, title, want, status, opened_at, closed_at, resolution, tags,
                           incident_at, paid_by)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
-    st.bind(1, org.id);
-    st.bind(2, c.title);
-    bind_opt(st, 3, c.want);
-    st.bind(4, std::string(to_string(c.status)));
-    st.bind(5, c.opened_at);
-    bind_opt(st, 6, c.closed_at);
-    bind_opt(st, 7, c.resolution);
-    st.bind(8, json_array(c.tags));
-    bind_opt(st, 9, c.incident_at);
-    bind_opt(st, 10, c.paid_by ? std::optional<std::string>(to_string(*c.paid_by)) : std::nullopt);
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
+    bind_opt(st, 1, c.id > 0 ? std::optional(c.id) : std::nullopt); // NULL: the next id
+    st.bind(2, org.id);
+    st.bind(3, c.title);
+    bind_opt(st, 4, c.want);
+    st.bind(5, std::string(to_string(c.status)));
+    st.bind(6, c.opened_at);
+    bind_opt(st, 7, c.closed_at);
+    bind_opt(st, 8, c.resolution);
+    st.bind(9, json_array(c.tags));
+    bind_opt(st, 10, c.incident_at);
+    bind_opt(st, 11, c.paid_by ? std::optional<std::string>(to_string(*c.paid_by)) : std::nullopt);
     st.exec();
     return db_->getLastInsertRowid();
+}
+
+bool Store::empty() {
+    return db_->execAndGet("SELECT (SELECT count(*) FROM cases) + (SELECT count(*) FROM orgs)")
+               .getInt64() == 0;
+}
+
+bool Store::has_case(std::string_view org, std::string_view title, Timestamp opened_at) {
+    SQLite::Statement st(*db_, R"sql(
+        SELECT 1 FROM cases c JOIN orgs o ON o.id = c.org_id
+        WHERE o.name = ? COLLATE NOCASE AND c.title = ? AND c.opened_at = ?)sql");
+    st.bind(1, std::string(org));
+    st.bind(2, std::string(title));
+    st.bind(3, opened_at);
+    return st.executeStep();
 }
 
 void Store::update_case(const Case& c) {
@@ -321,6 +337,40 @@ std::vector<CaseFile> Store::load_case_files(const CaseFilter& filter) {
         file_of_promise(p.case_id).promises.push_back(std::move(p));
     }
     return files;
+}
+
+void Store::for_each_case_file(const std::function<void(const CaseFile&)>& visit) {
+    // Three cursors in case order, advanced together.
+    SQLite::Statement cases(*db_, fmt::format("SELECT {} FROM cases c JOIN orgs o ON o.id = "
+                                              "c.org_id ORDER BY c.id",
+                                              case_columns));
+    SQLite::Statement contacts(
+        *db_, fmt::format("SELECT {} FROM contacts ct LEFT JOIN promises p ON p.contact_id = ct.id "
+                          "ORDER BY ct.case_id, ct.at, ct.id",
+                          contact_columns));
+    SQLite::Statement promises(*db_, fmt::format("SELECT {} FROM promises p ORDER BY p.case_id, "
+                                                 "p.due, p.id",
+                                                 promise_columns));
+    bool more_contacts = contacts.executeStep();
+    bool more_promises = promises.executeStep();
+    constexpr int case_id_column = 1; // in both contact_columns and promise_columns
+    while (cases.executeStep()) {
+        CaseFile file{read_case(cases), {}, {}};
+        const std::int64_t id = file.kase.id;
+        while (more_contacts && contacts.getColumn(case_id_column).getInt64() <= id) {
+            if (contacts.getColumn(case_id_column).getInt64() == id) {
+                file.contacts.push_back(read_contact(contacts));
+            }
+            more_contacts = contacts.executeStep();
+        }
+        while (more_promises && promises.getColumn(case_id_column).getInt64() <= id) {
+            if (promises.getColumn(case_id_column).getInt64() == id) {
+                file.promises.push_back(read_promise(promises));
+            }
+            more_promises = promises.executeStep();
+        }
+        visit(file);
+    }
 }
 
 } // namespace escalate

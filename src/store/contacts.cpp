@@ -10,28 +10,32 @@ using namespace store_detail;
 
 namespace {
 
-void bind_contact(SQLite::Statement& st, const Contact& c) {
-    st.bind(1, c.case_id);
-    st.bind(2, c.channel);
-    st.bind(3, std::string(to_string(c.direction)));
-    st.bind(4, c.at);
-    bind_opt(st, 5, c.duration_s);
-    bind_opt(st, 6, c.hold_s);
-    bind_opt(st, 7, c.agent);
-    bind_opt(st, 8, c.ref);
-    bind_opt(st, 9, c.outcome ? std::optional<std::string>(to_string(*c.outcome)) : std::nullopt);
-    bind_opt(st, 10, c.note);
-    st.bind(11, c.is_private ? 1 : 0);
+// Binds the contact's fields from position `first` on.
+void bind_contact(SQLite::Statement& st, const Contact& c, int first = 1) {
+    const int at = first - 1;
+    st.bind(at + 1, c.case_id);
+    st.bind(at + 2, c.channel);
+    st.bind(at + 3, std::string(to_string(c.direction)));
+    st.bind(at + 4, c.at);
+    bind_opt(st, at + 5, c.duration_s);
+    bind_opt(st, at + 6, c.hold_s);
+    bind_opt(st, at + 7, c.agent);
+    bind_opt(st, at + 8, c.ref);
+    bind_opt(st, at + 9,
+             c.outcome ? std::optional<std::string>(to_string(*c.outcome)) : std::nullopt);
+    bind_opt(st, at + 10, c.note);
+    st.bind(at + 11, c.is_private ? 1 : 0);
 }
 
 } // namespace
 
 std::int64_t Store::insert_contact(const Contact& c) {
     SQLite::Statement st(*db_, R"sql(
-        INSERT INTO contacts(case_id, channel, direction, at, duration_s, hold_s, agent, ref,
+        INSERT INTO contacts(id, case_id, channel, direction, at, duration_s, hold_s, agent, ref,
                              outcome, note, private)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
-    bind_contact(st, c);
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
+    bind_opt(st, 1, c.id > 0 ? std::optional(c.id) : std::nullopt); // NULL: the next id
+    bind_contact(st, c, 2);
     st.exec();
     return db_->getLastInsertRowid();
 }
@@ -60,12 +64,14 @@ std::optional<Contact> Store::find_contact(std::int64_t id) {
 
 std::int64_t Store::insert_promise(const Promise& p) {
     SQLite::Statement st(*db_, R"sql(
-        INSERT INTO promises(case_id, contact_id, text, due, status) VALUES (?, ?, ?, ?, ?))sql");
-    st.bind(1, p.case_id);
-    st.bind(2, p.contact_id);
-    st.bind(3, p.text);
-    st.bind(4, p.due);
-    st.bind(5, std::string(to_string(p.status)));
+        INSERT INTO promises(id, case_id, contact_id, text, due, status)
+        VALUES (?, ?, ?, ?, ?, ?))sql");
+    bind_opt(st, 1, p.id > 0 ? std::optional(p.id) : std::nullopt); // NULL: the next id
+    st.bind(2, p.case_id);
+    st.bind(3, p.contact_id);
+    st.bind(4, p.text);
+    st.bind(5, p.due);
+    st.bind(6, std::string(to_string(p.status)));
     st.exec();
     return db_->getLastInsertRowid();
 }

@@ -11,6 +11,7 @@
 
 #include "../advice.hpp"
 #include "../commands.hpp"
+#include "escalate/dump.hpp"
 #include "escalate/errors.hpp"
 #include "escalate/timeline.hpp"
 
@@ -23,7 +24,8 @@ constexpr long long min_limit = 40;
 constexpr long long max_limit = 100000;
 
 struct ExportOpts {
-    std::string case_ref;
+    std::optional<std::string> case_ref;
+    bool all = false;
     std::string format;
     bool redact = false;
     bool include_private = false;
@@ -33,25 +35,88 @@ struct ExportOpts {
 
 // Writes beside the target and renames over it: a reader never sees half a file, and a failed
 // export leaves nothing behind. Readable by the user alone until they choose to share it.
-void write_file(const std::string& path, const std::string& text) {
-    const std::string tmp = path + ".tmp-escalate";
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        throw StorageError(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
-    }
-    std::size_t done = 0;
-    while (done < text.size()) {
-        const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-        if (n <= 0) {
-            ::close(fd);
-            ::unlink(tmp.c_str());
-            throw StorageError(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
+class Output {
+public:
+    explicit Output(const std::optional<std::string>& path) {
+        if (path && *path != "-") {
+            path_ = *path;
+            tmp_ = *path + ".tmp-escalate";
+            fd_ = ::open(tmp_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+            if (fd_ < 0) {
+                fail();
+            }
         }
-        done += static_cast<std::size_t>(n);
     }
-    if (::fsync(fd) != 0 || ::close(fd) != 0 || std::rename(tmp.c_str(), path.c_str()) != 0) {
-        ::unlink(tmp.c_str());
-        throw StorageError(fmt::format("cannot write {}: {}", path, std::strerror(errno)));
+    Output(const Output&) = delete;
+    Output& operator=(const Output&) = delete;
+    ~Output() {
+        if (fd_ >= 0) {
+            ::close(fd_);
+            ::unlink(tmp_.c_str());
+        }
+    }
+    void write(std::string_view text) {
+        bytes_ += text.size();
+        if (fd_ < 0) {
+            std::fwrite(text.data(), 1, text.size(), stdout);
+            return;
+        }
+        while (!text.empty()) {
+            const ssize_t n = ::write(fd_, text.data(), text.size());
+            if (n <= 0) {
+                fail();
+            }
+            text.remove_prefix(static_cast<std::size_t>(n));
+        }
+    }
+    // Makes the file appear, whole; returns its path, or nothing for standard output.
+    std::optional<std::string> commit() {
+        if (fd_ < 0) {
+            return std::nullopt;
+        }
+        const int fd = fd_;
+        fd_ = -1;
+        if (::fsync(fd) != 0 || ::close(fd) != 0 || std::rename(tmp_.c_str(), path_.c_str()) != 0) {
+            ::unlink(tmp_.c_str());
+            fail();
+        }
+        return path_;
+    }
+    [[nodiscard]] std::size_t bytes() const { return bytes_; }
+
+private:
+    [[noreturn]] void fail() const {
+        throw StorageError(fmt::format("cannot write {}: {}", path_, std::strerror(errno)));
+    }
+    std::string path_, tmp_;
+    int fd_ = -1;
+    std::size_t bytes_ = 0;
+};
+
+// export --all --format json: the dump of SPEC section 7, streamed.
+void run_dump(const ExportOpts& o, Context& ctx) {
+    if (o.format != "json") {
+        throw UsageError(fmt::format("export --all writes the json dump only (--format json), not "
+                                     "\"{}\"",
+                                     o.format));
+    }
+    const Policy& policy = ctx.policy();
+    const Timestamp now = ctx.now();
+    Store& store = ctx.store(Access::Read);
+    auto tx = store.read();
+    Output out(o.output);
+    out.write(dump_header_line(now) + "\n");
+    for (const auto& org : store.orgs()) {
+        out.write(dump_org_line(org) + "\n");
+    }
+    std::size_t cases = 0;
+    store.for_each_case_file([&](const CaseFile& file) {
+        out.write(dump_case_line(file, policy, now) + "\n");
+        ++cases;
+    });
+    if (const auto path = out.commit(); path && !ctx.quiet()) {
+        fmt::print(stderr, "escalate: wrote {} cases to {} ({} bytes)\n", cases, *path,
+                   out.bytes());
     }
 }
 
@@ -70,7 +135,7 @@ void run_export(const ExportOpts& o, Context& ctx) {
     const Timestamp now = ctx.now();
     Store& store = ctx.store(Access::Read);
     auto tx = store.read();
-    const Case k = store.resolve_case(o.case_ref);
+    const Case k = store.resolve_case(*o.case_ref);
     const CaseAdvice ca = advise_case(ctx, store, k.id, Drafts::None);
     std::optional<Suggestion> next;
     if (!ca.advice.suggestions.empty()) {
@@ -103,14 +168,11 @@ void run_export(const ExportOpts& o, Context& ctx) {
         text = render_ics(t);
         break;
     }
-    if (o.output && *o.output != "-") {
-        write_file(*o.output, text);
-        if (!ctx.quiet()) {
-            fmt::print(stderr, "escalate: wrote {} ({} bytes)\n", *o.output, text.size());
-        }
-        return;
+    Output out(o.output);
+    out.write(text);
+    if (const auto path = out.commit(); path && !ctx.quiet()) {
+        fmt::print(stderr, "escalate: wrote {} ({} bytes)\n", *path, text.size());
     }
-    std::fwrite(text.data(), 1, text.size(), stdout);
 }
 
 } // namespace
@@ -118,7 +180,9 @@ void run_export(const ExportOpts& o, Context& ctx) {
 Command setup_export(CLI::App& app) {
     auto o = std::make_shared<ExportOpts>();
     CLI::App* sub = app.add_subcommand("export", "The case timeline, ready to publish");
-    sub->add_option("CASE", o->case_ref, "12, #12 or an org name prefix")->required();
+    auto* case_ref = sub->add_option("CASE", o->case_ref, "12, #12 or an org name prefix");
+    sub->add_flag("--all", o->all, "Every case: the full dump, with --format json")
+        ->excludes(case_ref);
     sub->add_option("--format", o->format, "md, txt, thread, json, csv, html or ics")
         ->required()
         ->type_name("F");
@@ -134,8 +198,17 @@ Command setup_export(CLI::App& app) {
   escalate export 12 --format thread --redact
   escalate export meterco --format html --redact -o meterco.html
   escalate export 12 --format ics -o reminders.ics
-  escalate export 12 --format csv > contacts.csv)");
-    return {sub, [o](Context& ctx) { run_export(*o, ctx); }};
+  escalate export 12 --format csv > contacts.csv
+  escalate export --all --format json -o everything.jsonl   (restore: escalate import))");
+    return {sub, [o](Context& ctx) {
+                if (o->all) {
+                    run_dump(*o, ctx);
+                } else if (!o->case_ref) {
+                    throw UsageError("say which case to export (export 12 --format md), or --all");
+                } else {
+                    run_export(*o, ctx);
+                }
+            }};
 }
 
 } // namespace escalate::cli

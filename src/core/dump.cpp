@@ -1,0 +1,278 @@
+#include "escalate/dump.hpp"
+
+#include <fmt/format.h>
+
+#include "escalate/errors.hpp"
+#include "escalate/json.hpp"
+#include "escalate/text.hpp"
+
+namespace escalate {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string line_of(const Json& j) {
+    return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+template <class T> Json opt(const std::optional<T>& v) {
+    return v ? Json(*v) : Json(nullptr);
+}
+
+// Typed reading of one JSON object, naming the key that is wrong.
+class Fields {
+public:
+    Fields(const Json& obj, std::string what) : obj_(obj), what_(std::move(what)) {
+        if (!obj_.is_object()) {
+            fail("", "an object");
+        }
+    }
+    [[noreturn]] void fail(std::string_view key, std::string_view expected) const {
+        throw UsageError(
+            fmt::format("{}{}{} must be {}", what_, key.empty() ? "" : ".", key, expected));
+    }
+    std::optional<std::string> text(std::string_view key, bool required, Lines lines,
+                                    std::size_t max = max_note_bytes) const {
+        const auto it = obj_.find(std::string(key));
+        if (it == obj_.end() || it->is_null()) {
+            if (required) {
+                fail(key, "given");
+            }
+            return std::nullopt;
+        }
+        if (!it->is_string()) {
+            fail(key, "text");
+        }
+        const std::string value = it->get<std::string>();
+        check_text(fmt::format("{}.{}", what_, key), value, lines, max);
+        return value;
+    }
+    std::optional<std::int64_t> integer(std::string_view key, bool required,
+                                        std::int64_t min = 0) const {
+        const auto it = obj_.find(std::string(key));
+        if (it == obj_.end() || it->is_null()) {
+            if (required) {
+                fail(key, "given");
+            }
+            return std::nullopt;
+        }
+        if (!it->is_number_integer() || it->get<std::int64_t>() < min) {
+            fail(key, fmt::format("a whole number of at least {}", min));
+        }
+        return it->get<std::int64_t>();
+    }
+    std::optional<Timestamp> time(std::string_view key, bool required) const {
+        const auto value = text(key, required, Lines::Single);
+        if (!value) {
+            return std::nullopt;
+        }
+        const auto t = parse_rfc3339(*value);
+        if (!t) {
+            fail(key, "an RFC 3339 time such as 2026-11-20T14:30:00Z");
+        }
+        return t;
+    }
+    bool boolean(std::string_view key) const {
+        const auto it = obj_.find(std::string(key));
+        if (it == obj_.end() || it->is_null()) {
+            return false;
+        }
+        if (!it->is_boolean()) {
+            fail(key, "true or false");
+        }
+        return it->get<bool>();
+    }
+    std::vector<std::string> list(std::string_view key) const {
+        const auto it = obj_.find(std::string(key));
+        std::vector<std::string> out;
+        if (it == obj_.end() || it->is_null()) {
+            return out;
+        }
+        if (!it->is_array()) {
+            fail(key, "a list of text");
+        }
+        for (const auto& item : *it) {
+            if (!item.is_string()) {
+                fail(key, "a list of text");
+            }
+            check_text(fmt::format("{}.{}", what_, key), item.get<std::string>(), Lines::Single);
+            out.push_back(item.get<std::string>());
+        }
+        return out;
+    }
+    template <class E>
+    std::optional<E> choice(std::string_view key, bool required,
+                            std::optional<E> (*from)(std::string_view),
+                            std::string_view accepted) const {
+        const auto value = text(key, required, Lines::Single);
+        if (!value) {
+            return std::nullopt;
+        }
+        const auto e = from(*value);
+        if (!e) {
+            fail(key, accepted);
+        }
+        return e;
+    }
+    const Json& at(std::string_view key) const {
+        static const Json null;
+        const auto it = obj_.find(std::string(key));
+        return it == obj_.end() ? null : *it;
+    }
+
+private:
+    const Json& obj_;
+    std::string what_;
+};
+
+Org read_org(const Json& j) {
+    const Fields f(j, "org");
+    Org o;
+    o.name = *f.text("name", true, Lines::Single, 200);
+    o.phone = f.text("phone", false, Lines::Single, max_field_bytes);
+    o.email = f.text("email", false, Lines::Single, max_field_bytes);
+    o.chat = f.text("chat", false, Lines::Single, max_field_bytes);
+    o.exec = f.text("exec", false, Lines::Single, max_field_bytes);
+    o.regulator = f.text("regulator", false, Lines::Single, max_field_bytes);
+    o.social = f.list("social");
+    o.unavailable = f.list("unavailable");
+    return o;
+}
+
+Contact read_contact(const Json& j) {
+    const Fields f(j, "contact");
+    Contact c;
+    c.id = *f.integer("id", true, 1);
+    c.case_id = f.integer("case_id", false, 1).value_or(0);
+    c.channel = *f.text("channel", true, Lines::Single, 100);
+    c.direction = *f.choice<Direction>("direction", true, direction_from, "out or in");
+    c.at = *f.time("at", true);
+    c.duration_s = f.integer("duration_s", false);
+    c.hold_s = f.integer("hold_s", false);
+    c.agent = f.text("agent", false, Lines::Single, max_field_bytes);
+    c.ref = f.text("ref", false, Lines::Single, max_field_bytes);
+    c.outcome = f.choice<Outcome>("outcome", false, outcome_from, "an outcome");
+    c.note = f.text("note", false, Lines::Multi);
+    c.is_private = f.boolean("private");
+    return c;
+}
+
+Promise read_promise(const Json& j) {
+    const Fields f(j, "promise");
+    Promise p;
+    p.id = *f.integer("id", true, 1);
+    p.contact_id = *f.integer("contact_id", true, 1);
+    p.text = *f.text("text", true, Lines::Single, max_field_bytes);
+    p.due = *f.time("due", true);
+    p.status =
+        *f.choice<PromiseStatus>("status", true, promise_status_from, "pending, kept or broken");
+    return p;
+}
+
+CaseFile read_case(const Json& j) {
+    const Fields f(j, "case");
+    CaseFile file;
+    Case& k = file.kase;
+    k.id = *f.integer("id", true, 1);
+    k.org = *f.text("org", true, Lines::Single, 200);
+    k.title = f.text("title", false, Lines::Single, max_field_bytes).value_or("");
+    k.want = f.text("want", false, Lines::Multi, max_field_bytes);
+    k.status =
+        *f.choice<CaseStatus>("status", true, case_status_from, "open, resolved or abandoned");
+    k.opened_at = *f.time("opened_at", true);
+    k.closed_at = f.time("closed_at", false);
+    k.resolution = f.text("resolution", false, Lines::Multi);
+    k.tags = f.list("tags");
+    k.incident_at = f.time("incident_at", false);
+    k.paid_by = f.choice<PaidBy>("paid_by", false, paid_by_from, "card, debit, cash or other");
+    for (const auto* key : {"contacts", "promises"}) {
+        if (!f.at(key).is_null() && !f.at(key).is_array()) {
+            f.fail(key, "a list");
+        }
+    }
+    for (const auto& c : f.at("contacts")) {
+        file.contacts.push_back(read_contact(c));
+        file.contacts.back().case_id = k.id;
+    }
+    for (const auto& p : f.at("promises")) {
+        Promise promise = read_promise(p);
+        promise.case_id = k.id;
+        const bool known =
+            std::any_of(file.contacts.begin(), file.contacts.end(),
+                        [&](const Contact& c) { return c.id == promise.contact_id; });
+        if (!known) {
+            throw UsageError(fmt::format("promise {} names contact {}, which is not in case {}",
+                                         promise.id, promise.contact_id, k.id));
+        }
+        file.promises.push_back(promise);
+    }
+    return file;
+}
+
+} // namespace
+
+std::string dump_header_line(Timestamp now) {
+    return line_of(Json{{"format", dump_format_name},
+                        {"version", dump_version},
+                        {"exported_at", format_rfc3339(now)}});
+}
+
+std::string dump_org_line(const Org& org) {
+    return line_of(Json{{"org", to_json(org)}});
+}
+
+std::string dump_case_line(const CaseFile& file, const Policy& policy, Timestamp now) {
+    Json c = to_json(file, policy, now);
+    c.erase("stats");
+    Json out = Json::object();
+    for (const auto& [key, value] : c.items()) {
+        if (key == "contacts" || key == "promises") {
+            continue;
+        }
+        out[key] = value;
+    }
+    out["incident_at"] =
+        file.kase.incident_at ? Json(format_rfc3339(*file.kase.incident_at)) : Json(nullptr);
+    out["paid_by"] = file.kase.paid_by ? Json(to_string(*file.kase.paid_by)) : Json(nullptr);
+    out["contacts"] = c["contacts"];
+    out["promises"] = c["promises"];
+    return line_of(Json{{"case", out}});
+}
+
+DumpLine parse_dump_line(std::string_view line) {
+    Json j;
+    try {
+        j = Json::parse(line);
+    } catch (const Json::parse_error& e) {
+        throw UsageError(fmt::format("not valid JSON (at byte {})", e.byte));
+    }
+    if (!j.is_object() || j.size() == 0) {
+        throw UsageError("expected a JSON object");
+    }
+    DumpLine out;
+    if (j.contains("format")) {
+        if (j["format"] != dump_format_name) {
+            throw UsageError("not an escalate dump (its format is not escalate-dump)");
+        }
+        if (!j.contains("version") || !j["version"].is_number_integer()) {
+            throw UsageError("the header has no version");
+        }
+        out.kind = DumpLine::Kind::Header;
+        out.version = j["version"].get<int>();
+        return out;
+    }
+    if (j.contains("org")) {
+        out.kind = DumpLine::Kind::Org;
+        out.org = read_org(j["org"]);
+        return out;
+    }
+    if (j.contains("case")) {
+        out.kind = DumpLine::Kind::Case;
+        out.file = read_case(j["case"]);
+        return out;
+    }
+    throw UsageError("expected a header, an org or a case");
+}
+
+} // namespace escalate
