@@ -1,6 +1,8 @@
 // A log command killed with SIGKILL at a random moment either happened whole or not at all;
 // the case log stays intact, and every command that printed its id is in it.
 #include <csignal>
+#include <filesystem>
+#include <fstream>
 #include <random>
 #include <thread>
 
@@ -106,4 +108,59 @@ TEST_CASE("log killed at random moments: all or nothing, nothing printed is lost
     // And the log still works.
     box.ok("2026-11-20T11:00", {"log", "call", "1"});
     CHECK(query(db, "PRAGMA integrity_check") == "ok\n");
+}
+
+TEST_CASE("import killed at random moments: the whole dump or nothing", "[reliability][slow]") {
+    Sandbox box;
+    // A dump of 3000 cases with 4 contacts and a promise each.
+    constexpr int cases = 3000;
+    std::string dump = "{\"format\":\"escalate-dump\",\"version\":1,\"exported_at\":"
+                       "\"2026-11-22T10:00:00Z\"}\n";
+    for (int i = 1; i <= cases; ++i) {
+        std::string contacts;
+        for (int c = 0; c < 4; ++c) {
+            const int id = i * 4 + c;
+            contacts += (c == 0 ? "" : ",") +
+                        ("{\"id\":" + std::to_string(id) +
+                         ",\"channel\":\"call\",\"direction\":\"out\",\"at\":"
+                         "\"2026-11-01T10:00:00Z\",\"outcome\":\"hung-up\",\"note\":\"note " +
+                         std::to_string(id) + "\"}");
+        }
+        dump += "{\"case\":{\"id\":" + std::to_string(i) + ",\"org\":\"Org " +
+                std::to_string(i % 50) + "\",\"title\":\"Case " + std::to_string(i) +
+                "\",\"status\":\"open\",\"opened_at\":\"2026-11-01T09:00:00Z\","
+                "\"contacts\":[" +
+                contacts + "],\"promises\":[{\"id\":" + std::to_string(i) +
+                ",\"contact_id\":" + std::to_string(i * 4) +
+                ",\"text\":\"refund\",\"due\":\"2026-11-05T00:00:00Z\",\"status\":"
+                "\"pending\"}]}}\n";
+    }
+    const auto dump_path = box.dir() / "big.jsonl";
+    { std::ofstream(dump_path) << dump; }
+    const std::vector<std::string> env{"TZ=Europe/London", "ESCALATE_DB=" + box.db().string(),
+                                       "HOME=" + box.dir().string(), "NO_COLOR=1"};
+    std::mt19937 random(1122);
+    std::uniform_int_distribution<int> delay_us(0, 600000);
+    int killed = 0;
+    int completed = 0;
+    for (int round = 0; round < 12; ++round) {
+        std::filesystem::remove_all(box.db().parent_path());
+        box.ok("2026-11-22T09:00", {"open", "Before", "--title", "already here"});
+        const bool finished =
+            run_and_kill({"import", dump_path.string()}, env, (box.dir() / "import-out").string(),
+                         std::chrono::microseconds(delay_us(random)));
+        (finished ? completed : killed) += 1;
+        const std::string db = box.db().string();
+        INFO("round " << round << (finished ? ": finished" : ": killed"));
+        CHECK(query(db, "PRAGMA integrity_check") == "ok\n");
+        const std::string count = query(db, "SELECT count(*) FROM cases");
+        CHECK((count == "1\n" || count == std::to_string(cases + 1) + "\n"));
+        if (finished) {
+            CHECK(count == std::to_string(cases + 1) + "\n");
+        }
+        CHECK(query(db, "SELECT count(*) FROM contacts") ==
+              (count == "1\n" ? std::string("0\n") : std::to_string(cases * 4) + "\n"));
+    }
+    INFO(killed << " imports killed, " << completed << " finished");
+    CHECK(killed > 0);
 }
