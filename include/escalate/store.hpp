@@ -28,6 +28,14 @@ struct JournalEntry {
     std::string summary;
 };
 
+// One match of `search`: a contact (contact_id set) or a case's own text.
+struct SearchHit {
+    std::int64_t case_id = 0;
+    std::optional<std::int64_t> contact_id;
+    std::string org;
+    std::string snippet; // the matching text, the match in [brackets]
+};
+
 struct CaseFilter {
     std::optional<CaseStatus> status; // nullopt: every status
     std::optional<std::string> org;   // case-insensitive org name prefix
@@ -41,7 +49,7 @@ struct PromiseFilter {
 };
 
 // The schema version this build writes (PRAGMA user_version).
-inline constexpr int schema_version = 1;
+inline constexpr int schema_version = 2;
 
 class Store {
 public:
@@ -119,6 +127,9 @@ public:
     [[nodiscard]] std::optional<Promise> promise_of_contact(std::int64_t contact_id);
     // With the org name of each promise's case.
     [[nodiscard]] std::vector<std::pair<Promise, std::string>> promises(const PromiseFilter& f);
+
+    // Full-text search over notes, agents, refs and case titles; every word must match.
+    [[nodiscard]] std::vector<SearchHit> search(std::string_view text, int limit);
 
     // Undo: the newest journal entry, and reverting it (the entry is then gone).
     [[nodiscard]] std::optional<JournalEntry> last_journal_entry();

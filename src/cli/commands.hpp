@@ -32,5 +32,6 @@ Command setup_stats(CLI::App& app);
 Command setup_policy(CLI::App& app);
 Command setup_export(CLI::App& app);
 Command setup_import(CLI::App& app);
+Command setup_search(CLI::App& app);
 
 } // namespace escalate::cli

@@ -79,13 +79,54 @@ CREATE TABLE journal_steps (
 CREATE INDEX journal_steps_by_entry ON journal_steps(journal_id, id);
 )sql";
 
+// Version 2: a full-text index over what people search for (SPEC: notes, agents, refs and
+// titles). One FTS5 table: a contact's row has the contact's id as its rowid, a case's row
+// the case's id negated, so that triggers keep it in step by rowid, without a scan.
+constexpr const char* schema_v2 = R"sql(
+CREATE VIRTUAL TABLE search_index USING fts5(
+    text, case_id UNINDEXED, tokenize = 'unicode61 remove_diacritics 2'
+);
+INSERT INTO search_index(rowid, text, case_id)
+    SELECT id, coalesce(note, '') || ' ' || coalesce(agent, '') || ' ' || coalesce(ref, ''), case_id
+    FROM contacts;
+INSERT INTO search_index(rowid, text, case_id)
+    SELECT -id, title || ' ' || coalesce(want, '') || ' ' || coalesce(resolution, ''), id
+    FROM cases;
+CREATE TRIGGER search_contacts_insert AFTER INSERT ON contacts BEGIN
+    INSERT INTO search_index(rowid, text, case_id) VALUES (NEW.id,
+        coalesce(NEW.note, '') || ' ' || coalesce(NEW.agent, '') || ' ' || coalesce(NEW.ref, ''),
+        NEW.case_id);
+END;
+CREATE TRIGGER search_contacts_delete AFTER DELETE ON contacts BEGIN
+    DELETE FROM search_index WHERE rowid = OLD.id;
+END;
+CREATE TRIGGER search_contacts_update AFTER UPDATE ON contacts BEGIN
+    DELETE FROM search_index WHERE rowid = OLD.id;
+    INSERT INTO search_index(rowid, text, case_id) VALUES (NEW.id,
+        coalesce(NEW.note, '') || ' ' || coalesce(NEW.agent, '') || ' ' || coalesce(NEW.ref, ''),
+        NEW.case_id);
+END;
+CREATE TRIGGER search_cases_insert AFTER INSERT ON cases BEGIN
+    INSERT INTO search_index(rowid, text, case_id) VALUES (-NEW.id,
+        NEW.title || ' ' || coalesce(NEW.want, '') || ' ' || coalesce(NEW.resolution, ''), NEW.id);
+END;
+CREATE TRIGGER search_cases_delete AFTER DELETE ON cases BEGIN
+    DELETE FROM search_index WHERE rowid = -OLD.id;
+END;
+CREATE TRIGGER search_cases_update AFTER UPDATE ON cases BEGIN
+    DELETE FROM search_index WHERE rowid = -OLD.id;
+    INSERT INTO search_index(rowid, text, case_id) VALUES (-NEW.id,
+        NEW.title || ' ' || coalesce(NEW.want, '') || ' ' || coalesce(NEW.resolution, ''), NEW.id);
+END;
+)sql";
+
 struct Migration {
     int version;
     const char* sql;
 };
 
 const std::vector<Migration>& migrations() {
-    static const std::vector<Migration> list{{1, schema_v1}};
+    static const std::vector<Migration> list{{1, schema_v1}, {2, schema_v2}};
     return list;
 }
 

@@ -1,0 +1,68 @@
+// A case log written by an older escalate opens in this one: migrated after a backup copy is
+// written beside it, every row kept. (tests/fixtures/schema-v1.db was made by the build that
+// wrote schema version 1, with its dump beside it.)
+#include <filesystem>
+
+#include <catch2/catch.hpp>
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include "sandbox.hpp"
+
+using Catch::Contains;
+using escalate::test::read_file;
+using escalate::test::Sandbox;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string body(const std::string& dump) {
+    return dump.substr(dump.find('\n') + 1);
+}
+
+std::string scalar(const fs::path& db, const std::string& sql) {
+    sqlite3* handle = nullptr;
+    REQUIRE(sqlite3_open_v2(db.c_str(), &handle, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+    sqlite3_stmt* st = nullptr;
+    REQUIRE(sqlite3_prepare_v2(handle, sql.c_str(), -1, &st, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+    std::string value(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)));
+    sqlite3_finalize(st);
+    sqlite3_close(handle);
+    return value;
+}
+
+} // namespace
+
+TEST_CASE("a version 1 case log is migrated after a backup, keeping every row",
+          "[reliability][upgrade]") {
+    Sandbox box;
+    fs::create_directories(box.db().parent_path());
+    fs::permissions(box.db().parent_path(), fs::perms::owner_all, fs::perm_options::replace);
+    fs::copy_file(fs::path(FIXTURE_DIR) / "schema-v1.db", box.db());
+    fs::permissions(box.db(), fs::perms::owner_read | fs::perms::owner_write,
+                    fs::perm_options::replace);
+    const std::string original = box.db_bytes();
+    REQUIRE(scalar(box.db(), "PRAGMA user_version") == "1");
+
+    const std::string dump = box.ok("2026-11-22T10:00", {"export", "--all", "--format", "json"});
+    CHECK(body(dump) == body(read_file(fs::path(FIXTURE_DIR) / "schema-v1.dump.jsonl")));
+    CHECK(scalar(box.db(), "PRAGMA user_version") == "2");
+    CHECK(scalar(box.db(), "PRAGMA integrity_check") == "ok");
+
+    const fs::path backup = box.db().string() + ".v1.bak";
+    REQUIRE(fs::exists(backup));
+    struct stat st {};
+    REQUIRE(::stat(backup.c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777U) == 0600);
+    CHECK(scalar(backup, "PRAGMA user_version") == "1");
+    CHECK(scalar(backup, "SELECT count(*) FROM contacts") == "20");
+    CHECK(scalar(backup, "PRAGMA integrity_check") == "ok");
+    const std::string backup_bytes = read_file(backup);
+
+    // The new version's features work on the old data, and a second run changes no backup.
+    CHECK_THAT(box.ok("2026-11-22T10:00", {"search", "collections"}), Contains("Meterco"));
+    box.ok("2026-11-22T10:00", {"log", "call", "parcel", "-m", "after the upgrade"});
+    CHECK(read_file(backup) == backup_bytes);
+    CHECK(box.db_bytes() != original);
+}
