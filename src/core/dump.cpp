@@ -246,6 +246,8 @@ DumpLine parse_dump_line(std::string_view line) {
         j = Json::parse(line);
     } catch (const Json::parse_error& e) {
         throw UsageError(fmt::format("not valid JSON (at byte {})", e.byte));
+    } catch (const Json::exception& e) { // a number too large, say
+        throw UsageError(fmt::format("not readable JSON ({})", e.what()));
     }
     if (!j.is_object() || j.size() == 0) {
         throw UsageError("expected a JSON object");

@@ -76,6 +76,8 @@ Policy::Json Policy::read_json_file(const std::string& path) {
     } catch (const Json::parse_error& e) {
         throw UsageError(
             fmt::format("policy file {} is not valid JSON (at byte {})", path, e.byte));
+    } catch (const Json::exception& e) { // a number too large, say
+        throw UsageError(fmt::format("policy file {} is not readable JSON ({})", path, e.what()));
     }
 }
 

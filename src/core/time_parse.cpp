@@ -120,7 +120,26 @@ std::optional<int> weekday_of(std::string_view w) {
 
 } // namespace
 
+namespace {
+
+Parsed<Timestamp> parse_time_unchecked(std::string_view text, Timestamp now, TimeRole role);
+
+} // namespace
+
 Parsed<Timestamp> parse_time(std::string_view text, Timestamp now, TimeRole role) {
+    // Relative offsets can reach past the calendar the rest of escalate reads and writes.
+    static const Timestamp earliest = days_from_civil(min_year, 1, 1) * 86400;
+    static const Timestamp latest = days_from_civil(max_year + 1, 1, 1) * 86400 - 1;
+    auto t = parse_time_unchecked(text, now, role);
+    if (t && (t.value() < earliest || t.value() > latest)) {
+        return ParseError{fmt::format("that is outside the years {} to {}", min_year, max_year), 1};
+    }
+    return t;
+}
+
+namespace {
+
+Parsed<Timestamp> parse_time_unchecked(std::string_view text, Timestamp now, TimeRole role) {
     std::size_t left = 0;
     while (left < text.size() && std::isspace(static_cast<unsigned char>(text[left]))) {
         ++left;
@@ -201,6 +220,8 @@ Parsed<Timestamp> parse_time(std::string_view text, Timestamp now, TimeRole role
     }
     return at_local_day(day, clock);
 }
+
+} // namespace
 
 Parsed<Seconds> parse_duration(std::string_view text) {
     const std::string lowered = lower_ascii(text);

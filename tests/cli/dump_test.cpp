@@ -83,6 +83,8 @@ TEST_CASE("a bad dump is refused whole, naming its line", "[cli][dump]") {
         {header + good_case + "{\"org\":{\"name\":\"bad \\u0000 name\"}}\n",
          "line 3: org.name holds a control character"},
         {"", "is empty, not an escalate dump"},
+        // Found by fuzzing: a number too large for JSON's reader.
+        {header + "{\"case\":{\"id\":1097860931e00931}}\n", "line 2: not readable JSON"},
     };
     for (const auto& [text, message] : bad) {
         write(file, text);

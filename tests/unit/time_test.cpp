@@ -150,6 +150,8 @@ TEST_CASE("unreadable times say where and why", "[time][errors]") {
     CHECK(failure("in 99999999999999d").message == "99999999999999 is too large");
     CHECK(failure("in 900000 days").message == "that is too far away");
     CHECK(failure("  yesterday  noon").column == 14);
+    // Found by fuzzing: an offset that reaches before the calendar escalate reads back.
+    CHECK(failure("-891291h6h691291h").message == "that is outside the years 1900 to 2999");
 }
 
 TEST_CASE("durations", "[time][duration]") {
