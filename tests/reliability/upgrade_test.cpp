@@ -66,3 +66,31 @@ TEST_CASE("a version 1 case log is migrated after a backup, keeping every row",
     CHECK(read_file(backup) == backup_bytes);
     CHECK(box.db_bytes() != original);
 }
+
+TEST_CASE("nothing is written outside the case log's folder and the named output file",
+          "[reliability][privacy]") {
+    Sandbox box;
+    const fs::path out = box.dir() / "exports" / "thread.txt";
+    fs::create_directories(out.parent_path());
+    box.ok("2026-11-20T09:00", {"open", "Meterco", "--title", "Billing"});
+    box.ok("2026-11-20T09:30", {"log", "call", "--promise", "refund", "--due", "fri"});
+    box.ok("2026-11-20T09:40", {"org", "Meterco", "--social", "@meterco"});
+    box.ok("2026-11-20T10:00", {"next"});
+    box.ok("2026-11-20T10:00", {"draft", "1"});
+    box.ok("2026-11-20T10:00", {"export", "1", "--format", "thread", "-o", out.string()});
+    box.ok("2026-11-20T10:00", {"export", "--all", "--format", "json"});
+    box.ok("2026-11-20T10:00", {"undo", "--yes"});
+    std::vector<std::string> files;
+    for (const auto& entry : fs::recursive_directory_iterator(box.dir())) {
+        if (entry.is_regular_file()) {
+            files.push_back(fs::relative(entry.path(), box.dir()).string());
+        }
+    }
+    std::sort(files.begin(), files.end());
+    // The case log alone in its folder (its -wal and -shm are gone once the last command
+    // closed it), and the export where it was asked for.
+    CHECK(files == std::vector<std::string>{"data/cases.db", "exports/thread.txt"});
+    struct stat st {};
+    REQUIRE(::stat(out.c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777U) == 0600);
+}
