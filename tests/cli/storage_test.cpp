@@ -163,3 +163,26 @@ TEST_CASE("help has examples", "[cli][help]") {
     }
     CHECK_THAT(box.run({"--help"}).out, Contains("escalate log call"));
 }
+
+TEST_CASE("a read-only case log can be read but not written", "[cli][storage]") {
+    Sandbox box;
+    box.ok("2026-11-20T09:00", {"open", "Meterco"});
+    // Permission bits do not stop root, so make the file immutable; skip where that is refused.
+    const auto lock = escalate::test::run_process({"/usr/bin/chattr", "+i", box.db().string()},
+                                                  {"PATH=/usr/bin:/bin"});
+    if (lock.exit_code != 0) {
+        WARN("chattr +i is not allowed here: read-only test not run");
+        return;
+    }
+    const std::string before = box.db_bytes();
+    const auto r = box.at("2026-11-20T10:00", {"log", "call"});
+    const auto list = box.at("2026-11-20T10:00", {"list"});
+    escalate::test::run_process({"/usr/bin/chattr", "-i", box.db().string()},
+                                {"PATH=/usr/bin:/bin"});
+    CHECK(r.exit_code == 1);
+    CHECK_THAT(r.err, Contains("the file is read-only"));
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    CHECK(box.db_bytes() == before);
+    CHECK(list.exit_code == 0);
+    CHECK_THAT(list.out, Contains("Meterco"));
+}

@@ -94,3 +94,15 @@ TEST_CASE("nothing is written outside the case log's folder and the named output
     REQUIRE(::stat(out.c_str(), &st) == 0);
     CHECK((st.st_mode & 0777U) == 0600);
 }
+
+TEST_CASE("a case log of the current version opens as it is, with no backup",
+          "[reliability][upgrade]") {
+    Sandbox box;
+    fs::create_directories(box.db().parent_path());
+    fs::copy_file(fs::path(FIXTURE_DIR) / "schema-v2.db", box.db());
+    const std::string dump = box.ok("2026-11-22T10:00", {"export", "--all", "--format", "json"});
+    CHECK(body(dump) == body(read_file(fs::path(FIXTURE_DIR) / "schema-v2.dump.jsonl")));
+    CHECK(scalar(box.db(), "PRAGMA user_version") == "2");
+    CHECK_FALSE(fs::exists(box.db().string() + ".v2.bak"));
+    CHECK_THAT(box.ok("2026-11-22T10:00", {"search", "engineer"}), Contains("Broadbandco"));
+}
