@@ -118,6 +118,11 @@ Store Store::open(const fs::path& path, Timestamp now) {
                                            "from a copy",
                                            path.string(), e.what()));
         }
+        if (e.getErrorCode() == SQLITE_CANTOPEN) {
+            throw StorageError(fmt::format("cannot open {}: {} (its folder must be writable: "
+                                           "SQLite keeps its -wal and -shm files beside it)",
+                                           path.string(), e.what()));
+        }
         throw StorageError(fmt::format("cannot open {}: {}", path.string(), e.what()));
     } catch (...) {
         if (created) {

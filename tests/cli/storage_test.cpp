@@ -186,3 +186,26 @@ TEST_CASE("a read-only case log can be read but not written", "[cli][storage]") 
     CHECK(list.exit_code == 0);
     CHECK_THAT(list.out, Contains("Meterco"));
 }
+
+TEST_CASE("a case log in a read-only folder is refused in one line and left alone",
+          "[cli][storage]") {
+    Sandbox box;
+    box.ok("2026-11-20T09:00", {"open", "Meterco"});
+    const std::string folder = box.db().parent_path().string();
+    const auto lock =
+        escalate::test::run_process({"/usr/bin/chattr", "+i", folder}, {"PATH=/usr/bin:/bin"});
+    if (lock.exit_code != 0) {
+        WARN("chattr +i is not allowed here: read-only folder test not run");
+        return;
+    }
+    const std::string before = box.db_bytes();
+    const auto write = box.at("2026-11-20T10:00", {"log", "call"});
+    const auto read = box.at("2026-11-20T10:00", {"list"});
+    escalate::test::run_process({"/usr/bin/chattr", "-i", folder}, {"PATH=/usr/bin:/bin"});
+    for (const auto& r : {write, read}) {
+        CHECK(r.exit_code == 1);
+        CHECK_THAT(r.err, Contains("its folder must be writable"));
+        CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    }
+    CHECK(box.db_bytes() == before);
+}
