@@ -93,8 +93,7 @@ std::string ladder_why(const Ladder& l, const Policy& policy) {
 
 std::vector<Suggestion> channel_candidates(const EngineInput& in, const Ladder& ladder,
                                            const std::vector<ContactState>& states,
-                                           const std::vector<DeadlineClock>& clocks,
-                                           std::map<std::string, bool, std::less<>>& lever_only) {
+                                           const std::vector<DeadlineClock>& clocks) {
     const CaseFile& file = in.file;
     const Policy& policy = in.policy;
     const Timestamp now = in.now;
@@ -225,8 +224,6 @@ std::vector<Suggestion> channel_candidates(const EngineInput& in, const Ladder& 
                  -policy.weight("cooldown")});
         }
         s.reasons.insert(s.reasons.end(), clock_reasons.begin(), clock_reasons.end());
-
-        lever_only[ch.name] = lever && !in_range;
         out.push_back(std::move(s));
     }
     return out;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "escalate/engine.hpp"
+#include "internal.hpp"
 
 namespace escalate {
 
@@ -35,6 +36,12 @@ DeadlineClock make_clock(std::string name, std::string label, Timestamp start, T
 
 std::vector<DeadlineClock> deadline_clocks(const CaseFile& file, const Policy& policy,
                                            Timestamp now) {
+    return engine_detail::deadline_clocks(file, policy, now, contact_states(file, policy, now));
+}
+
+std::vector<DeadlineClock> engine_detail::deadline_clocks(const CaseFile& file,
+                                                          const Policy& policy, Timestamp now,
+                                                          const std::vector<ContactState>& states) {
     std::vector<DeadlineClock> clocks;
     const Case& k = file.kase;
     if (k.status != CaseStatus::Open) {
@@ -54,7 +61,6 @@ std::vector<DeadlineClock> deadline_clocks(const CaseFile& file, const Policy& p
         clocks.push_back(
             make_clock(p.name, p.label, *start, end, p.warn_at, p.effect, p.channel, now));
     }
-    const auto states = contact_states(file, policy, now);
     for (std::size_t i = 0; i < file.contacts.size(); ++i) {
         if (states[i].awaiting_reply && states[i].reply_due) {
             const Contact& c = file.contacts[i];

@@ -100,7 +100,7 @@ Advice advise(const EngineInput& in) {
         return advice;
     }
     const auto states = contact_states(file, policy, now);
-    advice.clocks = deadline_clocks(file, policy, now);
+    advice.clocks = engine_detail::deadline_clocks(file, policy, now, states);
     const Ladder ladder = climb(file, states, policy, now);
     advice.rung = ladder.rung;
     advice.target_tier = ladder.target;
@@ -136,7 +136,6 @@ Advice advise(const EngineInput& in) {
     }
 
     std::vector<Suggestion> out;
-    std::map<std::string, bool, std::less<>> lever_only; // a clock's channel outside the range
     // 1. Promises first: wait for one that is not yet due, unless this tier has broken enough.
     bool waiting_on_promise = false;
     std::string promise_detail = "no pending promise";
@@ -175,7 +174,7 @@ Advice advise(const EngineInput& in) {
 
     // 3 and 4. A suggestion per channel the org offers, from the floor to the cap; channels a
     // clock acts on join whatever their tier.
-    auto candidates = channel_candidates(in, ladder, states, advice.clocks, lever_only);
+    auto candidates = channel_candidates(in, ladder, states, advice.clocks);
     out.insert(out.end(), std::make_move_iterator(candidates.begin()),
                std::make_move_iterator(candidates.end()));
     const std::string ev = evidence(file, ladder, policy, now);
@@ -198,7 +197,8 @@ Advice advise(const EngineInput& in) {
         if (s.action == Action::FollowUp) {
             summary = fmt::format("Follow up: {}", summary);
         }
-        if (lever_only[ch.name]) {
+        // A channel only a closing clock brought in says why, not what the ladder says.
+        if (ch.tier < ladder.floor || ch.tier > ladder.cap) {
             const auto clock =
                 std::find_if(s.reasons.begin(), s.reasons.end(),
                              [](const Reason& r) { return r.factor == "clock_closing"; });

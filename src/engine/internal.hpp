@@ -60,9 +60,15 @@ outbound_by_channel(const CaseFile& file);
 [[nodiscard]] std::string format_weight(double w);
 
 // A scored suggestion per channel the org offers from the ladder's floor to its cap, and per
-// channel a closing clock acts on. lever_only marks the channels only a clock brought in.
-[[nodiscard]] std::vector<Suggestion> channel_candidates(
-    const EngineInput& in, const Ladder& ladder, const std::vector<ContactState>& states,
-    const std::vector<DeadlineClock>& clocks, std::map<std::string, bool, std::less<>>& lever_only);
+// channel a closing clock acts on.
+[[nodiscard]] std::vector<Suggestion> channel_candidates(const EngineInput& in,
+                                                         const Ladder& ladder,
+                                                         const std::vector<ContactState>& states,
+                                                         const std::vector<DeadlineClock>& clocks);
+
+// deadline_clocks with the contacts' states already worked out.
+[[nodiscard]] std::vector<DeadlineClock> deadline_clocks(const CaseFile& file, const Policy& policy,
+                                                         Timestamp now,
+                                                         const std::vector<ContactState>& states);
 
 } // namespace escalate::engine_detail

@@ -26,6 +26,21 @@ Org read_org(const SQLite::Statement& st) {
     return o;
 }
 
+// Binds a case's own fields, title to paid_by, from position `first` on.
+void bind_case(SQLite::Statement& st, const Case& c, int first) {
+    const int at = first - 1;
+    st.bind(at + 1, c.title);
+    bind_opt(st, at + 2, c.want);
+    st.bind(at + 3, std::string(to_string(c.status)));
+    st.bind(at + 4, c.opened_at);
+    bind_opt(st, at + 5, c.closed_at);
+    bind_opt(st, at + 6, c.resolution);
+    st.bind(at + 7, json_array(c.tags));
+    bind_opt(st, at + 8, c.incident_at);
+    bind_opt(st, at + 9,
+             c.paid_by ? std::optional<std::string>(to_string(*c.paid_by)) : std::nullopt);
+}
+
 std::string like_prefix(std::string_view text) {
     std::string out;
     for (char c : text) {
@@ -103,20 +118,12 @@ void Store::update_org(const Org& org) {
 std::int64_t Store::insert_case(const Case& c) {
     const Org org = ensure_org(c.org);
     SQLite::Statement st(*db_, R"sql(
-        INSERT INTO cases(id, org_id, title, want, status, opened_at, closed_at, resolution, tags,
-                          incident_at, paid_by)
+        INSERT INTO cases(id, title, want, status, opened_at, closed_at, resolution, tags,
+                          incident_at, paid_by, org_id)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
     bind_opt(st, 1, c.id > 0 ? std::optional(c.id) : std::nullopt); // NULL: the next id
-    st.bind(2, org.id);
-    st.bind(3, c.title);
-    bind_opt(st, 4, c.want);
-    st.bind(5, std::string(to_string(c.status)));
-    st.bind(6, c.opened_at);
-    bind_opt(st, 7, c.closed_at);
-    bind_opt(st, 8, c.resolution);
-    st.bind(9, json_array(c.tags));
-    bind_opt(st, 10, c.incident_at);
-    bind_opt(st, 11, c.paid_by ? std::optional<std::string>(to_string(*c.paid_by)) : std::nullopt);
+    bind_case(st, c, 2);
+    st.bind(11, org.id);
     st.exec();
     return db_->getLastInsertRowid();
 }
@@ -141,15 +148,7 @@ void Store::update_case(const Case& c) {
         UPDATE cases SET title = ?, want = ?, status = ?, opened_at = ?, closed_at = ?,
                          resolution = ?, tags = ?, incident_at = ?, paid_by = ?
         WHERE id = ?)sql");
-    st.bind(1, c.title);
-    bind_opt(st, 2, c.want);
-    st.bind(3, std::string(to_string(c.status)));
-    st.bind(4, c.opened_at);
-    bind_opt(st, 5, c.closed_at);
-    bind_opt(st, 6, c.resolution);
-    st.bind(7, json_array(c.tags));
-    bind_opt(st, 8, c.incident_at);
-    bind_opt(st, 9, c.paid_by ? std::optional<std::string>(to_string(*c.paid_by)) : std::nullopt);
+    bind_case(st, c, 1);
     st.bind(10, c.id);
     st.exec();
 }
