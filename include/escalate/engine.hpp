@@ -32,6 +32,10 @@ struct Suggestion {
     std::string summary; // one imperative sentence
     std::vector<Reason> reasons;
     std::string draft;
+    // A clock lever shown beside the top suggestion (a wait) rather than instead of it.
+    bool parallel = false;
+    // The rule of the engine that put it here ("wait", "ladder", ...): see docs/engine.md.
+    std::string rule;
 };
 
 enum class ClockState { Running, Warning, Expired };
@@ -46,6 +50,7 @@ struct DeadlineClock {
     ClockState state = ClockState::Running;
     ClockEffect effect = ClockEffect::Closes;
     std::string channel; // the channel that acts on it, if any
+    std::string source;  // the rule it comes from (policy)
 };
 
 // How the person's attempts on a channel have fared.
@@ -90,6 +95,8 @@ struct Advice {
     std::vector<Suggestion> suggestions; // best first; empty for a closed case
     int rung = 1;                        // the highest tier tried
     int target_tier = 1;                 // where the ladder says to be
+    std::string regime;                  // the policy's name of the case's regime
+    std::string decided_by;              // the rule that decided the top suggestion
     std::vector<ExplainTerm> terms;
     std::vector<ExplainRule> rules;
 };
@@ -112,23 +119,29 @@ struct EngineInput {
 
 [[nodiscard]] Advice advise(const EngineInput& in);
 
-// The running clocks of a case (SPEC 4.8), soonest end first.
-[[nodiscard]] std::vector<DeadlineClock> deadline_clocks(const CaseFile& file, const Policy& policy,
-                                                         Timestamp now);
+// The running clocks of a case (SPEC 4.8): its regime's and each awaited reply's, soonest end
+// first.
+[[nodiscard]] std::vector<DeadlineClock> deadline_clocks(const CaseFile& file, const Org& org,
+                                                         const Policy& policy, Timestamp now);
 
 // A ready-to-send message for a channel, written from the case log.
 [[nodiscard]] std::string draft_message(const EngineInput& in, const std::string& channel);
 
-// The most urgent first: overdue promises and expired windows, then time actionable, then age;
-// cases that are only waiting last, soonest first.
+// The agenda: every open case's advice. Cases to act on now come first (overdue promises and
+// ignored messages, then time since the last contact, then age); then cases that are only
+// waiting, soonest first; then cases that look resolved and only need closing.
+struct AgendaCase {
+    const CaseFile* file = nullptr;
+    const Org* org = nullptr;
+    const ChannelHistory* history = nullptr; // the same history `next CASE` uses
+};
 struct AgendaItem {
     const CaseFile* file = nullptr;
     Suggestion suggestion;
+    std::optional<Suggestion> parallel; // a clock lever beside a wait
     double urgency = 0;
 };
-[[nodiscard]] std::vector<AgendaItem> agenda(const std::vector<CaseFile>& open_cases,
-                                             const std::map<std::string, Org>& orgs,
-                                             const ChannelRecords& overall, const Policy& policy,
-                                             Timestamp now);
+[[nodiscard]] std::vector<AgendaItem> agenda(const std::vector<AgendaCase>& cases,
+                                             const Policy& policy, Timestamp now);
 
 } // namespace escalate

@@ -25,6 +25,10 @@ enum class Outcome {
     Partial,
     Resolved,
     Info,
+    Notice, // a bill, statement, reminder or collections letter: never a reply
+    Asked,  // they asked me to do something: call back, send documents, write in
+    Final,  // their final response or deadlock letter
+    Denied, // a formal written rejection of the claim
 };
 
 [[nodiscard]] std::string_view to_string(CaseStatus s);
@@ -50,6 +54,7 @@ struct Org {
     std::optional<std::string> phone, email, chat, exec, regulator;
     std::vector<std::string> social;      // handles, "@meterco"
     std::vector<std::string> unavailable; // channels the org does not offer
+    std::optional<std::string> requires_channel; // the only channel they accept (org --requires)
 };
 
 struct Case {
@@ -64,6 +69,13 @@ struct Case {
     std::vector<std::string> tags;
     std::optional<Timestamp> incident_at;
     std::optional<PaidBy> paid_by;
+    // The facts that pick the rules the case falls under (the policy's regimes) and that a
+    // chargeback or a claim must state.
+    std::optional<std::string> country;   // ISO 3166 alpha-2, upper case: "GB"
+    std::optional<std::string> sector;    // a name from the policy's sectors: "energy"
+    std::optional<std::string> amount;    // a decimal as typed, normalised: "1240.00"
+    std::optional<std::string> currency;  // ISO 4217, upper case: "USD"
+    std::optional<std::string> order_ref; // order or transaction reference
 };
 
 struct Contact {
@@ -100,5 +112,15 @@ struct CaseFile {
 
 // "1st", "2nd", "12th"
 [[nodiscard]] std::string ordinal(long long n);
+
+// The case facts as typed by a user, checked and normalised; nullopt when the text is not one.
+// "gb" -> "GB" (two letters); "usd" -> "USD" (three letters); "1,240" -> "1240",
+// "412.5" -> "412.50" (digits, thousands commas, at most two decimals).
+[[nodiscard]] std::optional<std::string> country_code_from(std::string_view s);
+[[nodiscard]] std::optional<std::string> currency_code_from(std::string_view s);
+[[nodiscard]] std::optional<std::string> amount_from(std::string_view s);
+// "1,240.00 USD", "2,000 GBP": an amount as a letter states it.
+[[nodiscard]] std::string format_amount(const std::string& amount,
+                                        const std::optional<std::string>& currency);
 
 } // namespace escalate

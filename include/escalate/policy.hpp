@@ -19,10 +19,38 @@ namespace escalate {
 enum class Sync { Synchronous, Asynchronous };
 enum class WindowUnit { CalendarDays, BusinessDays, Hours };
 
+// A kind of message `draft` writes.
+enum class DraftKind {
+    Script,           // what to say on a call or chat
+    SupervisorScript, // the same, already talking to a supervisor
+    Complaint,        // a complaint by email, form or letter
+    ExecLetter,       // a letter to the executive office, under a page
+    Post,             // a public post of at most 280 characters
+    Regulator,        // a summary for a regulator or ombudsman
+    RegulatorUpdate,  // what has happened since, for a complaint already filed
+    Chargeback,       // a dispute for the card issuer
+    Demand,           // a letter before action
+    SmallClaim,       // the particulars of a small claim
+};
+[[nodiscard]] std::optional<DraftKind> draft_kind_from(std::string_view s);
+
+// What a contact on a channel is called in advice, and which draft goes with it. In the
+// wording, {org} is the org's name and {to} the directory's entry for the channel.
+struct ChannelWords {
+    std::string say;    // with no directory entry: "Call {org}"
+    std::string say_to; // with one: "Call {org} on {to}"; empty: use say
+    DraftKind draft = DraftKind::Complaint;
+};
+
 struct ChannelPolicy {
     std::string name;
     int tier = 1;
     Sync sync = Sync::Synchronous;
+    bool written = false; // leaves a paper trail: email, form, letter, exec, regulator, ...
+    // Works only on a card payment, and not against the card's issuer (a chargeback).
+    bool needs_card = false;
+    // A public post tags the executive by name as well as the org's handles.
+    bool tag_exec = false;
     // How long to wait for a reply on an asynchronous channel.
     double window = 0;
     WindowUnit window_unit = WindowUnit::CalendarDays;
@@ -32,6 +60,8 @@ struct ChannelPolicy {
     std::string directory;
     std::string noun; // "call", "public post": what one contact on it is called
     std::string description;
+    ChannelWords words;
+    std::optional<ChannelWords> then; // a second contact on it: "Start a small claim"
 };
 
 struct TierPolicy {
@@ -41,7 +71,9 @@ struct TierPolicy {
     double enter_after_days = 0;     // days since the case was opened
 };
 
-enum class ClockStart { Opened, Incident };
+// What a clock is measured from: the case's opening, its incident date (open --incident), the
+// first contact the person made, their first written one, or their first contact on a channel.
+enum class ClockStart { Opened, Incident, FirstComplaint, FirstWritten, Contact };
 // Opens: something becomes possible when it ends (the ombudsman can take the case).
 // Closes: something becomes impossible when it ends (a chargeback window).
 enum class ClockEffect { Opens, Closes };
@@ -50,11 +82,62 @@ struct ClockPolicy {
     std::string name;
     std::string label;
     ClockStart from = ClockStart::Opened;
+    std::string on; // ClockStart::Contact: the channel
     double days = 0;
+    bool business_days = false;
     std::vector<PaidBy> paid_by; // empty: whatever the payment
     ClockEffect effect = ClockEffect::Closes;
     double warn_at = 0.75; // share of the span after which it warns
     std::string channel;   // the channel that acts on it, if any
+    std::string source;    // the rule it comes from
+};
+
+// When a regime's outside route (its regulator or ombudsman) opens.
+enum class RouteOpens {
+    AtOnce,       // any time
+    AfterWeeks,   // N weeks after the first complaint
+    AfterWritten, // N weeks after the first written complaint
+    Never,        // no regulator: the outside step is legal
+};
+
+struct RegulatorInfo {
+    std::string name;  // "the Energy Ombudsman"
+    std::string where; // where to file, if known
+    std::string source;
+};
+
+// The rules a case falls under, by its country and sector (SPEC 8).
+struct RegimePolicy {
+    std::string name;
+    std::string label;
+    std::vector<std::string> countries; // "*": any
+    std::vector<std::string> sectors;   // "*": any; "unset": a case with no sector
+    std::optional<RegulatorInfo> regulator;
+    RouteOpens opens = RouteOpens::Never;
+    double weeks = 0;
+    // Complaints first made on or after a date wait this many weeks instead, newest last.
+    std::vector<std::pair<Timestamp, double>> weeks_from;
+    bool or_final = false; // a final response (deadlock letter) opens it at once
+    std::string route_source;
+    std::optional<double> respond_days; // how long the company has to answer the regulator
+    std::vector<std::string> clocks;    // names under /clocks
+    std::vector<std::string> outside;   // outside-authority channels, most preferred first
+
+    // The weeks the route waits for a complaint first made at `first`.
+    [[nodiscard]] double weeks_for(Timestamp first) const;
+};
+
+// The weights that rank suggestions within a stage of the engine (docs/engine.md). The stages
+// themselves are in a fixed order that no weight can change.
+struct Weights {
+    double wait = 200, close = 300, asked = 250, follow_up_filed = 220, warn = 120;
+    double tier_target = 100, tier_distance = 30, offered = 6, untried = 10, failed_here = 4;
+    double follow_up = 5, reply_rate = 8, fast_reply = 4, cooldown = 15, clock_closing = 150;
+    double clock_open = 20, required = 40, written = 3, outside_order = 2;
+};
+
+struct AgendaWeights {
+    double overdue_promise = 50, ignored = 30, per_day_actionable = 2, per_day_open = 0.1;
 };
 
 class Policy {
@@ -83,7 +166,24 @@ public:
     // The tier of a channel name; 1 for a channel the policy no longer has.
     [[nodiscard]] int tier_of(std::string_view channel) const;
 
-    [[nodiscard]] const TierPolicy& tier(int t) const; // 1 to 5
+    [[nodiscard]] const TierPolicy& tier(int t) const; // 1 to tier_count()
+    // The number of tiers; the top one is the outside authority.
+    [[nodiscard]] int tier_count() const { return static_cast<int>(tiers_.size()); }
+    [[nodiscard]] const std::vector<RegimePolicy>& regimes() const { return regimes_; }
+    // The regime a case falls under: the most specific match of its country (or the policy's
+    // default country) and sector.
+    [[nodiscard]] const RegimePolicy& regime_for(const Case& k) const;
+    [[nodiscard]] const ClockPolicy* find_clock(std::string_view name) const;
+    [[nodiscard]] const std::vector<std::string>& sectors() const { return sectors_; }
+    [[nodiscard]] const std::optional<std::string>& default_country() const {
+        return default_country_;
+    }
+    // Sectors whose org is the card's issuer: no chargeback against them.
+    [[nodiscard]] const std::vector<std::string>& issuer_sectors() const {
+        return issuer_sectors_;
+    }
+    [[nodiscard]] const Weights& weights() const { return weights_; }
+    [[nodiscard]] const AgendaWeights& agenda_weights() const { return agenda_weights_; }
     [[nodiscard]] int max_skip() const { return max_skip_; }
     [[nodiscard]] const std::vector<ClockPolicy>& clocks() const { return clocks_; }
     [[nodiscard]] const std::string& reply_clock_label() const { return reply_clock_label_; }
@@ -99,9 +199,6 @@ public:
     [[nodiscard]] double failure_weight(Outcome o) const;
     // The same for the derived failures: "ignored", "broken-promise", "partial-repeated".
     [[nodiscard]] double failure_weight(std::string_view derived) const;
-    // /weights/<key> and /agenda/<key>.
-    [[nodiscard]] double weight(std::string_view key) const;
-    [[nodiscard]] double agenda_weight(std::string_view key) const;
     // /history: attempts needed before reply rates count, cases looked at, a fast reply.
     [[nodiscard]] int history_min_attempts() const { return history_min_attempts_; }
     [[nodiscard]] int history_recent_cases() const { return history_recent_cases_; }
@@ -109,6 +206,10 @@ public:
 
     // When the reply to a contact made at `at` on this channel is due.
     [[nodiscard]] Timestamp reply_due(const ChannelPolicy& c, Timestamp at) const;
+    // The same under a regime: a regulator's complaint gets the time the regime gives the
+    // company to answer it.
+    [[nodiscard]] Timestamp reply_due(const RegimePolicy& regime, const ChannelPolicy& c,
+                                      Timestamp at) const;
 
 private:
     // Reads the merged document; collects problems into `problems` when given, else throws
@@ -120,7 +221,13 @@ private:
     std::map<std::string, std::string, std::less<>> aliases_;
     std::vector<TierPolicy> tiers_;
     std::vector<ClockPolicy> clocks_;
-    std::map<std::string, double, std::less<>> outcome_weights_, weights_, agenda_weights_;
+    std::map<std::string, double, std::less<>> outcome_weights_;
+    Weights weights_;
+    AgendaWeights agenda_weights_;
+    std::vector<RegimePolicy> regimes_;
+    std::vector<std::string> sectors_;
+    std::vector<std::string> issuer_sectors_;
+    std::optional<std::string> default_country_;
     std::string reply_clock_label_;
     double reply_clock_warn_at_ = 0.75;
     int max_skip_ = 3;

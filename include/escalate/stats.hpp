@@ -23,16 +23,15 @@ struct ContactState {
 [[nodiscard]] std::vector<ContactState> contact_states(const CaseFile& file, const Policy& policy,
                                                        Timestamp now);
 
-// A pending promise whose due time plus the policy's grace has passed counts as broken.
-[[nodiscard]] bool is_overdue(const Promise& p, const Policy& policy, Timestamp now);
-// Broken, or pending and overdue.
-[[nodiscard]] bool counts_as_broken(const Promise& p, const Policy& policy, Timestamp now);
+// Whether an inbound contact is a reply: anything but a notice (a bill) or information.
+[[nodiscard]] bool answers(const Contact& c);
 
 // In a case closed as resolved, the last promise made, if still pending, was kept by the
 // resolution itself: it is settled, neither overdue nor broken. Earlier pending ones were
 // superseded by a later promise and count as broken once overdue.
 [[nodiscard]] bool settled_by_resolution(const CaseFile& file, const Promise& p);
-// The same two questions with the case at hand, which knows about settlement.
+// A pending promise whose due time plus the policy's grace has passed is overdue and counts as
+// broken, unless the case's resolution settled it. There is no way to ask without the case.
 [[nodiscard]] bool is_overdue(const CaseFile& file, const Promise& p, const Policy& policy,
                               Timestamp now);
 [[nodiscard]] bool counts_as_broken(const CaseFile& file, const Promise& p, const Policy& policy,

@@ -49,7 +49,7 @@ struct PromiseFilter {
 };
 
 // The schema version this build writes (PRAGMA user_version).
-inline constexpr int schema_version = 2;
+inline constexpr int schema_version = 3;
 
 class Store {
 public:

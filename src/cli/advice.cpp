@@ -26,6 +26,16 @@ ChannelRecords recent_records(Context& ctx, Store& store) {
     return channel_records(pointers(files), ctx.policy(), ctx.now());
 }
 
+ChannelHistory history_for(Context& ctx, Store& store, const std::string& org,
+                           const ChannelRecords& overall) {
+    CaseFilter same_org;
+    same_org.org = org;
+    same_org.org_exact = true;
+    same_org.newest = ctx.policy().history_recent_cases();
+    const auto org_files = store.load_case_files(same_org);
+    return ChannelHistory{channel_records(pointers(org_files), ctx.policy(), ctx.now()), overall};
+}
+
 CaseAdvice advise_case(Context& ctx, Store& store, std::int64_t case_id, Drafts drafts) {
     const Policy& policy = ctx.policy();
     const Timestamp now = ctx.now();
@@ -33,14 +43,31 @@ CaseAdvice advise_case(Context& ctx, Store& store, std::int64_t case_id, Drafts 
     if (auto org = store.find_org(out.file.kase.org)) {
         out.org = *org;
     }
-    CaseFilter same_org;
-    same_org.org = out.file.kase.org;
-    same_org.org_exact = true;
-    same_org.newest = policy.history_recent_cases();
-    const auto org_files = store.load_case_files(same_org);
-    out.history.with_org = channel_records(pointers(org_files), policy, now);
-    out.history.overall = recent_records(ctx, store);
+    out.history = history_for(ctx, store, out.file.kase.org, recent_records(ctx, store));
     out.advice = advise(EngineInput{out.file, out.org, out.history, policy, now, drafts});
+    return out;
+}
+
+Agenda agenda_for(Context& ctx, Store& store, const std::vector<CaseFile>& files) {
+    Agenda out;
+    const ChannelRecords overall = recent_records(ctx, store);
+    for (auto& org : store.orgs()) {
+        out.orgs.emplace(org.name, std::move(org));
+    }
+    std::vector<AgendaCase> cases;
+    for (const auto& f : files) {
+        if (f.kase.status != CaseStatus::Open) {
+            continue;
+        }
+        auto h = out.histories.find(f.kase.org);
+        if (h == out.histories.end()) {
+            h = out.histories.emplace(f.kase.org, history_for(ctx, store, f.kase.org, overall))
+                    .first;
+        }
+        const auto org = out.orgs.find(f.kase.org);
+        cases.push_back({&f, org == out.orgs.end() ? nullptr : &org->second, &h->second});
+    }
+    out.items = agenda(cases, ctx.policy(), ctx.now());
     return out;
 }
 

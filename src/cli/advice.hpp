@@ -21,6 +21,15 @@ struct CaseAdvice {
 // The person's record over the newest cases (the policy's history/recent_cases).
 [[nodiscard]] ChannelRecords recent_records(Context& ctx, Store& store);
 
+// The agenda over these cases (open ones only), with the same history `next CASE` uses: the
+// person's record with each case's org, and over the newest cases. `items` points into `files`.
+struct Agenda {
+    std::map<std::string, Org> orgs;
+    std::map<std::string, ChannelHistory> histories;
+    std::vector<AgendaItem> items;
+};
+[[nodiscard]] Agenda agenda_for(Context& ctx, Store& store, const std::vector<CaseFile>& files);
+
 // What log and edit print with --json: {"contact","promise","attempt","next"}.
 [[nodiscard]] nlohmann::ordered_json logged_json(const Contact& c,
                                                  const std::optional<Promise>& promise,

@@ -1,5 +1,7 @@
 #include "parse_flags.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <iostream>
 #include <iterator>
 
@@ -61,6 +63,60 @@ std::string note_flag(const std::string& text) {
         note.pop_back();
     }
     return note;
+}
+
+} // namespace escalate::cli
+
+namespace escalate::cli {
+
+void set_case_facts(Case& k, const std::optional<std::string>& country,
+                    const std::optional<std::string>& sector,
+                    const std::optional<std::string>& amount,
+                    const std::optional<std::string>& currency,
+                    const std::optional<std::string>& order_ref, const Policy& policy) {
+    if (country) {
+        k.country = country_code_from(*country);
+        if (!k.country) {
+            throw UsageError(fmt::format(
+                "--country \"{}\": give a two-letter ISO 3166 code, such as GB, US or FR",
+                *country));
+        }
+    }
+    if (sector) {
+        std::string lower;
+        for (char c : *sector) {
+            lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+        const auto& known = policy.sectors();
+        if (std::find(known.begin(), known.end(), lower) == known.end()) {
+            std::string list;
+            for (const auto& s : known) {
+                list += (list.empty() ? "" : ", ") + s;
+            }
+            throw UsageError(fmt::format("--sector \"{}\": accepted: {}", *sector, list));
+        }
+        k.sector = lower;
+    }
+    if (amount) {
+        k.amount = amount_from(*amount);
+        if (!k.amount) {
+            throw UsageError(fmt::format("--amount \"{}\": give a number such as 412, 412.50 or "
+                                         "1,240.00 (the currency goes in --currency)",
+                                         *amount));
+        }
+    }
+    if (currency) {
+        k.currency = currency_code_from(*currency);
+        if (!k.currency) {
+            throw UsageError(fmt::format(
+                "--currency \"{}\": give a three-letter ISO 4217 code, such as GBP, USD or EUR",
+                *currency));
+        }
+    }
+    if (order_ref) {
+        check_text("--order-ref", *order_ref, Lines::Single, 200);
+        k.order_ref = order_ref->empty() ? std::nullopt : order_ref;
+    }
 }
 
 } // namespace escalate::cli

@@ -18,5 +18,12 @@ namespace escalate::cli {
 [[nodiscard]] std::int64_t id_arg(std::string_view what, const std::string& text);
 // The note text: "-" reads standard input to its end.
 [[nodiscard]] std::string note_flag(const std::string& text);
+// --country, --sector, --amount, --currency and --order-ref, checked and normalised into the
+// case. Throws UsageError naming the flag and what it accepts.
+void set_case_facts(Case& k, const std::optional<std::string>& country,
+                    const std::optional<std::string>& sector,
+                    const std::optional<std::string>& amount,
+                    const std::optional<std::string>& currency,
+                    const std::optional<std::string>& order_ref, const Policy& policy);
 
 } // namespace escalate::cli

@@ -88,7 +88,7 @@ void print_stats(const CaseStats& s, const Policy& policy) {
 
 } // namespace
 
-void print_case(const CaseFile& file, Context& ctx) {
+void print_case(const CaseFile& file, const Org& org, Context& ctx) {
     const Style style = ctx.style();
     const Policy& policy = ctx.policy();
     const Timestamp now = ctx.now();
@@ -117,10 +117,19 @@ void print_case(const CaseFile& file, Context& ctx) {
                    k.paid_by ? fmt::format(", paid by {}", to_string(*k.paid_by)) : "");
     }
 
+    if (k.country || k.sector) {
+        fmt::print("Rules    {} ({}{}{})\n", policy.regime_for(k).label, k.country.value_or("-"),
+                   ", ", k.sector.value_or("no sector"));
+    }
+    if (k.amount || k.order_ref) {
+        fmt::print("Amount   {}{}\n", k.amount ? format_amount(*k.amount, k.currency) : "-",
+                   k.order_ref ? ", order " + *k.order_ref : "");
+    }
+
     fmt::print("\n{}\n", style.bold("Stats"));
     print_stats(s, policy);
 
-    const auto clocks = deadline_clocks(file, policy, now);
+    const auto clocks = deadline_clocks(file, org, policy, now);
     if (!clocks.empty()) {
         fmt::print("\n{}\n", style.bold("Clocks"));
         for (const auto& c : clocks) {

@@ -18,7 +18,7 @@ namespace escalate::cli {
 // "due Wed 30 Sep 2026 23:59, overdue" (coloured by state)
 [[nodiscard]] std::string promise_state(const Promise& p, bool overdue, const Style& style);
 // The whole case: header, stats, promises, timeline.
-void print_case(const CaseFile& file, Context& ctx);
+void print_case(const CaseFile& file, const Org& org, Context& ctx);
 
 } // namespace escalate::cli
 

@@ -137,6 +137,7 @@ Org read_org(const Json& j) {
     o.regulator = f.text("regulator", false, Lines::Single, max_field_bytes);
     o.social = f.list("social");
     o.unavailable = f.list("unavailable");
+    o.requires_channel = f.text("requires", false, Lines::Single, 100);
     return o;
 }
 
@@ -186,6 +187,12 @@ CaseFile read_case(const Json& j) {
     k.tags = f.list("tags");
     k.incident_at = f.time("incident_at", false);
     k.paid_by = f.choice<PaidBy>("paid_by", false, paid_by_from, "card, debit, cash or other");
+    k.country = f.choice<std::string>("country", false, country_code_from, "a two-letter code");
+    k.sector = f.text("sector", false, Lines::Single, 100);
+    k.amount = f.choice<std::string>("amount", false, amount_from, "a decimal amount: \"412.00\"");
+    k.currency =
+        f.choice<std::string>("currency", false, currency_code_from, "a three-letter code");
+    k.order_ref = f.text("order_ref", false, Lines::Single, max_field_bytes);
     for (const auto* key : {"contacts", "promises"}) {
         if (!f.at(key).is_null() && !f.at(key).is_array()) {
             f.fail(key, "a list");

@@ -24,7 +24,8 @@ json to_json(const Org& org) {
                 {"social", org.social},
                 {"exec", opt(org.exec)},
                 {"regulator", opt(org.regulator)},
-                {"unavailable", org.unavailable}};
+                {"unavailable", org.unavailable},
+                {"requires", opt(org.requires_channel)}};
 }
 
 json to_json(const CaseStats& s) {
@@ -79,7 +80,12 @@ json to_json(const CaseFile& file, const Policy& policy, Timestamp now, CaseDeta
            {"opened_at", format_rfc3339(k.opened_at)},
            {"closed_at", opt_time(k.closed_at)},
            {"resolution", opt(k.resolution)},
-           {"tags", k.tags}};
+           {"tags", k.tags},
+           {"country", opt(k.country)},
+           {"sector", opt(k.sector)},
+           {"amount", opt(k.amount)},
+           {"currency", opt(k.currency)},
+           {"order_ref", opt(k.order_ref)}};
     j["stats"] = to_json(compute_stats(file, policy, now));
     json promises = json::array();
     for (const auto& p : file.promises) {
@@ -102,14 +108,20 @@ json to_json(const Suggestion& s) {
     for (const auto& r : s.reasons) {
         reasons.push_back({{"factor", r.factor}, {"detail", r.detail}, {"weight", r.weight}});
     }
-    return json{{"action", to_string(s.action)},
-                {"channel", opt(s.channel)},
-                {"tier", opt(s.tier)},
-                {"not_before", format_rfc3339(s.not_before)},
-                {"score", s.score},
-                {"summary", s.summary},
-                {"reasons", std::move(reasons)},
-                {"draft", s.draft.empty() ? json(nullptr) : json(s.draft)}};
+    // SPEC 7: channel and tier are null for wait and close.
+    const bool contact = s.action == Action::Contact || s.action == Action::FollowUp;
+    json j{{"action", to_string(s.action)},
+           {"channel", contact ? opt(s.channel) : json(nullptr)},
+           {"tier", contact ? opt(s.tier) : json(nullptr)},
+           {"not_before", format_rfc3339(s.not_before)},
+           {"score", s.score},
+           {"summary", s.summary},
+           {"reasons", std::move(reasons)},
+           {"draft", s.draft.empty() ? json(nullptr) : json(s.draft)}};
+    if (s.parallel) {
+        j["parallel"] = true; // SPEC 8: a clock lever shown beside a wait
+    }
+    return j;
 }
 
 json to_json(const DeadlineClock& c) {

@@ -1,6 +1,8 @@
 #include "escalate/model.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <utility>
 
 #include <fmt/format.h>
@@ -43,7 +45,7 @@ constexpr std::array<std::pair<PromiseStatus, std::string_view>, 3> promise_stat
     {PromiseStatus::Kept, "kept"},
     {PromiseStatus::Broken, "broken"},
 }};
-constexpr std::array<std::pair<Outcome, std::string_view>, 10> outcomes{{
+constexpr std::array<std::pair<Outcome, std::string_view>, 14> outcomes{{
     {Outcome::NoAnswer, "no-answer"},
     {Outcome::HungUp, "hung-up"},
     {Outcome::StockReply, "stock-reply"},
@@ -54,6 +56,10 @@ constexpr std::array<std::pair<Outcome, std::string_view>, 10> outcomes{{
     {Outcome::Partial, "partial"},
     {Outcome::Resolved, "resolved"},
     {Outcome::Info, "info"},
+    {Outcome::Notice, "notice"},
+    {Outcome::Asked, "asked"},
+    {Outcome::Final, "final"},
+    {Outcome::Denied, "denied"},
 }};
 constexpr std::array<std::pair<PaidBy, std::string_view>, 4> payments{{
     {PaidBy::Card, "card"},
@@ -126,6 +132,76 @@ std::string ordinal(long long n) {
         }
     }
     return fmt::format("{}{}", n, suffix);
+}
+
+namespace {
+
+std::optional<std::string> letters(std::string_view s, std::size_t n) {
+    if (s.size() != n) {
+        return std::nullopt;
+    }
+    std::string out;
+    for (char c : s) {
+        const auto u = static_cast<unsigned char>(c);
+        if (!std::isalpha(u) || u > 127) {
+            return std::nullopt;
+        }
+        out += static_cast<char>(std::toupper(u));
+    }
+    return out;
+}
+
+} // namespace
+
+std::optional<std::string> country_code_from(std::string_view s) {
+    return letters(s, 2);
+}
+
+std::optional<std::string> currency_code_from(std::string_view s) {
+    return letters(s, 3);
+}
+
+std::optional<std::string> amount_from(std::string_view s) {
+    std::string whole;
+    std::string cents;
+    bool point = false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        if (c >= '0' && c <= '9') {
+            (point ? cents : whole) += c;
+        } else if (c == ',' && !point && !whole.empty()) {
+            continue; // thousands separator
+        } else if (c == '.' && !point) {
+            point = true;
+        } else {
+            return std::nullopt;
+        }
+    }
+    if (whole.empty() || whole.size() > 12 || cents.size() > 2 || (point && cents.empty())) {
+        return std::nullopt;
+    }
+    whole.erase(0, std::min(whole.find_first_not_of('0'), whole.size() - 1));
+    if (point) {
+        cents.resize(2, '0');
+        return whole + "." + cents;
+    }
+    return whole;
+}
+
+std::string format_amount(const std::string& amount, const std::optional<std::string>& currency) {
+    const auto point = amount.find('.');
+    const std::string whole = amount.substr(0, point);
+    std::string grouped;
+    for (std::size_t i = 0; i < whole.size(); ++i) {
+        if (i > 0 && (whole.size() - i) % 3 == 0) {
+            grouped += ',';
+        }
+        grouped += whole[i];
+    }
+    if (point != std::string::npos) {
+        grouped += amount.substr(point);
+    }
+    return currency ? grouped + " " + *currency : grouped;
 }
 
 } // namespace escalate

@@ -1,5 +1,6 @@
 #include "escalate/policy.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -23,7 +24,8 @@ void unknown_keys(const Json& user, const Json& schema, const std::string& path,
     if (!user.is_object() || !schema.is_object()) {
         return;
     }
-    const bool free_names = path == "/channels" || path == "/clocks" || path == "/aliases";
+    const bool free_names =
+        path == "/channels" || path == "/clocks" || path == "/aliases" || path == "/regimes";
     for (const auto& [key, value] : user.items()) {
         const std::string at = path + "/" + key;
         if (free_names) {
@@ -144,7 +146,77 @@ int Policy::tier_of(std::string_view channel) const {
 }
 
 const TierPolicy& Policy::tier(int t) const {
-    return tiers_.at(static_cast<std::size_t>(std::clamp(t, 1, 5) - 1));
+    return tiers_.at(static_cast<std::size_t>(std::clamp(t, 1, tier_count()) - 1));
+}
+
+const RegimePolicy& Policy::regime_for(const Case& k) const {
+    const std::optional<std::string> country = k.country ? k.country : default_country_;
+    const std::string sector = k.sector ? *k.sector : "unset";
+    const RegimePolicy* best = nullptr;
+    int best_score = -1;
+    auto has = [](const std::vector<std::string>& list, const std::string& v) {
+        return std::find(list.begin(), list.end(), v) != list.end();
+    };
+    for (const auto& r : regimes_) {
+        int score = 0;
+        if (country && has(r.countries, *country)) {
+            score += 2;
+        } else if (!has(r.countries, "*")) {
+            continue;
+        }
+        if (has(r.sectors, sector)) {
+            score += 1;
+        } else if (!has(r.sectors, "*") || sector == "unset") {
+            continue; // a case with no sector falls under the regime made for that
+        }
+        if (score > best_score) {
+            best = &r;
+            best_score = score;
+        }
+    }
+    static const RegimePolicy none{"none", "no regime", {"*"}, {"*"}, std::nullopt,
+                                   RouteOpens::Never, 0, {}, false, "", std::nullopt, {}, {"legal"}};
+    return best ? *best : none;
+}
+
+const ClockPolicy* Policy::find_clock(std::string_view name) const {
+    for (const auto& c : clocks_) {
+        if (c.name == name) {
+            return &c;
+        }
+    }
+    return nullptr;
+}
+
+double RegimePolicy::weeks_for(Timestamp first) const {
+    double w = weeks;
+    for (const auto& [since, weeks_then] : weeks_from) {
+        if (first >= since) {
+            w = weeks_then;
+        }
+    }
+    return w;
+}
+
+std::optional<DraftKind> draft_kind_from(std::string_view s) {
+    static constexpr std::pair<DraftKind, std::string_view> kinds[] = {
+        {DraftKind::Script, "script"},
+        {DraftKind::SupervisorScript, "supervisor_script"},
+        {DraftKind::Complaint, "complaint"},
+        {DraftKind::ExecLetter, "exec_letter"},
+        {DraftKind::Post, "post"},
+        {DraftKind::Regulator, "regulator"},
+        {DraftKind::RegulatorUpdate, "regulator_update"},
+        {DraftKind::Chargeback, "chargeback"},
+        {DraftKind::Demand, "demand"},
+        {DraftKind::SmallClaim, "small_claim"},
+    };
+    for (const auto& [kind, name] : kinds) {
+        if (name == s) {
+            return kind;
+        }
+    }
+    return std::nullopt;
 }
 
 double Policy::failure_weight(Outcome o) const {
@@ -156,14 +228,12 @@ double Policy::failure_weight(std::string_view derived) const {
     return it == outcome_weights_.end() ? 0.0 : it->second;
 }
 
-double Policy::weight(std::string_view key) const {
-    const auto it = weights_.find(key);
-    return it == weights_.end() ? 0.0 : it->second;
-}
-
-double Policy::agenda_weight(std::string_view key) const {
-    const auto it = agenda_weights_.find(key);
-    return it == agenda_weights_.end() ? 0.0 : it->second;
+Timestamp Policy::reply_due(const RegimePolicy& regime, const ChannelPolicy& c,
+                            Timestamp at) const {
+    if (c.directory == "regulator" && regime.respond_days) {
+        return add_local_days(at, static_cast<int>(*regime.respond_days));
+    }
+    return reply_due(c, at);
 }
 
 Timestamp Policy::reply_due(const ChannelPolicy& c, Timestamp at) const {

@@ -4,23 +4,35 @@
 
 namespace escalate {
 
+bool answers(const Contact& c) {
+    return c.direction == Direction::In && c.outcome != Outcome::Info &&
+           c.outcome != Outcome::Notice;
+}
+
 std::vector<ContactState> contact_states(const CaseFile& file, const Policy& policy,
                                          Timestamp now) {
     std::vector<ContactState> states(file.contacts.size());
-    // An inbound contact answers every outbound one logged before it; walk back from the newest.
-    bool answered = false;
+    // An inbound contact answers the outbound ones logged before it at its own tier or below
+    // (the executive office calling back answers a direct message too), unless it is only a
+    // notice or information: a bill is not a reply. Walk back from the newest, keeping the
+    // highest tier that has answered so far.
+    const RegimePolicy& regime = policy.regime_for(file.kase);
+    int answered_up_to = 0;
     for (std::size_t i = file.contacts.size(); i-- > 0;) {
         const Contact& c = file.contacts[i];
+        const ChannelPolicy* channel = policy.find_channel(c.channel);
+        const int tier = channel ? channel->tier : 1;
         if (c.direction == Direction::In) {
-            answered = true;
+            if (answers(c)) {
+                answered_up_to = std::max(answered_up_to, tier);
+            }
             continue;
         }
-        const ChannelPolicy* channel = policy.find_channel(c.channel);
-        if (answered || channel == nullptr || channel->sync == Sync::Synchronous ||
+        if (tier <= answered_up_to || channel == nullptr || channel->sync == Sync::Synchronous ||
             c.outcome.has_value()) {
             continue;
         }
-        const Timestamp due = policy.reply_due(*channel, c.at);
+        const Timestamp due = policy.reply_due(regime, *channel, c.at);
         states[i].reply_due = due;
         states[i].awaiting_reply = now < due;
         states[i].ignored = now >= due;
@@ -28,13 +40,13 @@ std::vector<ContactState> contact_states(const CaseFile& file, const Policy& pol
     return states;
 }
 
+namespace {
+
 bool is_overdue(const Promise& p, const Policy& policy, Timestamp now) {
     return p.status == PromiseStatus::Pending && now > p.due + policy.promise_grace_s();
 }
 
-bool counts_as_broken(const Promise& p, const Policy& policy, Timestamp now) {
-    return p.status == PromiseStatus::Broken || is_overdue(p, policy, now);
-}
+} // namespace
 
 bool settled_by_resolution(const CaseFile& file, const Promise& p) {
     if (file.kase.status != CaseStatus::Resolved || p.status != PromiseStatus::Pending) {

@@ -1,30 +1,36 @@
-// The agenda (SPEC 4.7): every open case's best suggestion, most urgent first.
+// The agenda (SPEC 4.7): every open case's best suggestion. Cases to act on now come first, most
+// urgent first; then cases that are only waiting, soonest end of the wait first; then cases
+// that look resolved and only need closing.
 #include <algorithm>
 
 #include "escalate/engine.hpp"
 
 namespace escalate {
 
-std::vector<AgendaItem> agenda(const std::vector<CaseFile>& open_cases,
-                               const std::map<std::string, Org>& orgs,
-                               const ChannelRecords& overall, const Policy& policy, Timestamp now) {
-    // The person's record with each org, from the cases at hand.
-    std::map<std::string, std::vector<const CaseFile*>> by_org;
-    for (const auto& f : open_cases) {
-        by_org[f.kase.org].push_back(&f);
+namespace {
+
+// 0: act now, 1: waiting, 2: only needs closing.
+int group(const Suggestion& s, Timestamp now) {
+    if (s.action == Action::Close) {
+        return 2;
     }
-    std::map<std::string, ChannelHistory> histories;
-    for (const auto& [org, files] : by_org) {
-        histories[org] = ChannelHistory{channel_records(files, policy, now), overall};
-    }
+    return s.action == Action::Wait || s.not_before > now ? 1 : 0;
+}
+
+} // namespace
+
+std::vector<AgendaItem> agenda(const std::vector<AgendaCase>& cases, const Policy& policy,
+                               Timestamp now) {
     const Org no_directory;
+    const ChannelHistory no_history;
+    const AgendaWeights& w = policy.agenda_weights();
     std::vector<AgendaItem> items;
-    items.reserve(open_cases.size());
-    for (const auto& f : open_cases) {
-        const auto org = orgs.find(f.kase.org);
+    items.reserve(cases.size());
+    for (const auto& c : cases) {
+        const CaseFile& f = *c.file;
         const EngineInput in{f,
-                             org == orgs.end() ? no_directory : org->second,
-                             histories[f.kase.org],
+                             c.org ? *c.org : no_directory,
+                             c.history ? *c.history : no_history,
                              policy,
                              now,
                              Drafts::None,
@@ -33,30 +39,32 @@ std::vector<AgendaItem> agenda(const std::vector<CaseFile>& open_cases,
         if (advice.suggestions.empty()) {
             continue;
         }
-        AgendaItem item{&f, std::move(advice.suggestions.front()), 0};
+        AgendaItem item{&f, std::move(advice.suggestions.front()), std::nullopt, 0};
+        for (auto& s : advice.suggestions) {
+            if (s.parallel) {
+                item.parallel = std::move(s);
+                break;
+            }
+        }
         for (const auto& p : f.promises) {
-            item.urgency +=
-                is_overdue(p, policy, now) ? policy.agenda_weight("overdue_promise") : 0;
+            item.urgency += is_overdue(f, p, policy, now) ? w.overdue_promise : 0;
         }
         for (const auto& s : contact_states(f, policy, now)) {
-            item.urgency += s.ignored ? policy.agenda_weight("ignored") : 0;
+            item.urgency += s.ignored ? w.ignored : 0;
         }
         const Timestamp last = f.contacts.empty() ? f.kase.opened_at : f.contacts.back().at;
         const double idle_days = static_cast<double>(now - last) / 86400.0;
-        item.urgency += policy.agenda_weight("per_day_actionable") * std::max(0.0, idle_days);
-        item.urgency += policy.agenda_weight("per_day_open") *
-                        static_cast<double>(now - f.kase.opened_at) / 86400.0;
+        item.urgency += w.per_day_actionable * std::max(0.0, idle_days);
+        item.urgency += w.per_day_open * static_cast<double>(now - f.kase.opened_at) / 86400.0;
         items.push_back(std::move(item));
     }
-    // Cases that can be acted on now come first, most urgent first; cases that are only
-    // waiting come after, soonest end of the wait first.
     std::stable_sort(items.begin(), items.end(), [now](const AgendaItem& a, const AgendaItem& b) {
-        const bool a_wait = a.suggestion.action == Action::Wait || a.suggestion.not_before > now;
-        const bool b_wait = b.suggestion.action == Action::Wait || b.suggestion.not_before > now;
-        if (a_wait != b_wait) {
-            return !a_wait;
+        const int ga = group(a.suggestion, now);
+        const int gb = group(b.suggestion, now);
+        if (ga != gb) {
+            return ga < gb;
         }
-        if (a_wait) {
+        if (ga == 1) {
             return a.suggestion.not_before < b.suggestion.not_before;
         }
         return a.urgency > b.urgency;

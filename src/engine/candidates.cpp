@@ -1,5 +1,6 @@
-// The candidates of SPEC 4.3 and 4.4: a suggestion per channel from the ladder's floor to its
-// cap (and any channel a closing clock acts on), each scored by its reasons.
+// The ladder's stage (docs/engine.md): a suggestion per channel the rules allow, from the
+// highest tier tried to the ladder's cap, ranked by small terms that each return a Reason, as
+// taskwarrior's urgency terms do. Weights rank channels within this stage only.
 #include <algorithm>
 #include <cmath>
 
@@ -11,73 +12,30 @@ namespace escalate::engine_detail {
 
 namespace {
 
-bool directory_has(const Org& org, const std::string& field) {
-    if (field == "phone") {
-        return org.phone.has_value();
-    }
-    if (field == "email") {
-        return org.email.has_value();
-    }
-    if (field == "chat") {
-        return org.chat.has_value();
-    }
-    if (field == "social") {
-        return !org.social.empty();
-    }
-    if (field == "exec") {
-        return org.exec.has_value();
-    }
-    if (field == "regulator") {
-        return org.regulator.has_value();
-    }
-    return false;
-}
-
-std::string directory_value(const Org& org, const std::string& field) {
-    if (field == "phone" && org.phone) {
-        return *org.phone;
-    }
-    if (field == "email" && org.email) {
-        return *org.email;
-    }
-    if (field == "chat" && org.chat) {
-        return *org.chat;
-    }
-    if (field == "social" && !org.social.empty()) {
-        return join_words(org.social);
-    }
-    if (field == "exec" && org.exec) {
-        return parse_exec(*org.exec).name;
-    }
-    if (field == "regulator" && org.regulator) {
-        return *org.regulator;
-    }
-    return "";
-}
+using Term = std::optional<Reason>;
 
 std::string ladder_why(const Ladder& l, const Policy& policy) {
-    if (l.asked_channel) {
-        return fmt::format("they came back to you on {}", *l.asked_channel);
+    if (l.decisive) {
+        return *l.decisive;
     }
     if (l.target == l.rung && l.rung_target == l.rung && l.age_target <= l.rung &&
         l.cumulative_target <= l.rung) {
-        return fmt::format("{} failed attempts at tier {} (climb at {})",
+        if (l.rung >= l.top) {
+            return fmt::format("{} failed at tier {}",
+                               format_weight(l.failures[static_cast<std::size_t>(l.rung)]), l.rung);
+        }
+        return fmt::format("{} failed at tier {} (climb at {})",
                            format_weight(l.failures[static_cast<std::size_t>(l.rung)]), l.rung,
-                           l.rung < 5 ? format_weight(policy.tier(l.rung + 1).enter_after_failures)
-                                      : std::string("-"));
+                           format_weight(policy.tier(l.rung + 1).enter_after_failures));
     }
     std::vector<std::string> why;
     if (l.rung_target > l.rung) {
-        why.push_back(fmt::format("{} failed attempts at tier {}",
+        why.push_back(fmt::format("{} failed at tier {}",
                                   format_weight(l.failures[static_cast<std::size_t>(l.rung)]),
                                   l.rung));
     }
     if (l.cumulative_target > l.rung && l.cumulative_target >= l.rung_target) {
-        double all = 0;
-        for (double f : l.failures) {
-            all += f;
-        }
-        why.push_back(fmt::format("{} failed attempts in all", format_weight(all)));
+        why.push_back(fmt::format("{} failed in all", format_weight(l.all_failures())));
     }
     if (l.age_target > l.rung) {
         why.push_back(fmt::format("{} days open", l.days));
@@ -89,141 +47,258 @@ std::string ladder_why(const Ladder& l, const Policy& policy) {
     return out;
 }
 
-} // namespace
+Term tier_distance(const CaseFacts& f, const ChannelPolicy& ch) {
+    const int distance = std::abs(ch.tier - f.ladder.target);
+    if (distance == 0) {
+        return std::nullopt;
+    }
+    return Reason{"tier_distance",
+                  fmt::format("tier {} is {} {} the target", ch.tier, distance,
+                              ch.tier < f.ladder.target ? "below" : "above"),
+                  -f.policy().weights().tier_distance * distance};
+}
 
-std::vector<Suggestion> channel_candidates(const EngineInput& in, const Ladder& ladder,
-                                           const std::vector<ContactState>& states,
-                                           const std::vector<DeadlineClock>& clocks) {
-    const CaseFile& file = in.file;
-    const Policy& policy = in.policy;
-    const Timestamp now = in.now;
-    const std::string& org_name = file.kase.org;
-    const std::string why = ladder_why(ladder, policy);
-    std::vector<Suggestion> out;
-    for (const auto& ch : policy.channels()) {
-        if (std::find(in.org.unavailable.begin(), in.org.unavailable.end(), ch.name) !=
-            in.org.unavailable.end()) {
+Term offered(const CaseFacts& f, const ChannelPolicy& ch) {
+    const std::string entry = ch.directory == "regulator" ? "" : directory_entry(f, ch);
+    if (entry.empty()) {
+        return std::nullopt;
+    }
+    return Reason{"offered", "the directory has " + entry, f.policy().weights().offered};
+}
+
+Term tried(const CaseFacts& f, const ChannelPolicy& ch) {
+    std::int64_t attempts = 0;
+    for (const auto& c : f.file().contacts) {
+        attempts += c.direction == Direction::Out && c.channel == ch.name ? 1 : 0;
+    }
+    if (attempts == 0) {
+        return Reason{"untried", "not yet tried on this case", f.policy().weights().untried};
+    }
+    double failed = 0;
+    for (const auto& item : f.ladder.items) {
+        failed += item.contact->channel == ch.name ? item.weight : 0;
+    }
+    if (failed == 0) {
+        return std::nullopt;
+    }
+    return Reason{"failed_here",
+                  fmt::format("{} failed on this case ({})", format_weight(failed),
+                              counted(attempts, "attempt")),
+                  -f.policy().weights().failed_here * failed};
+}
+
+Term follow_up(const CaseFacts& f, const ChannelPolicy& ch) {
+    const Contact* last = f.last_out(ch.name);
+    if (last == nullptr) {
+        return std::nullopt;
+    }
+    const ContactState& st = f.states[f.index_of(*last)];
+    if (!st.ignored) {
+        return std::nullopt;
+    }
+    return Reason{"follow_up",
+                  fmt::format("your {} of {} got no reply by {}", ch.noun,
+                              format_local(last->at, TimeStyle::Short),
+                              format_local(*st.reply_due, TimeStyle::Short)),
+                  f.policy().weights().follow_up};
+}
+
+const ChannelRecord* record_for(const CaseFacts& f, const ChannelPolicy& ch, std::string& whose) {
+    const auto& h = f.in.history;
+    const int min = f.policy().history_min_attempts();
+    if (const auto it = h.with_org.find(ch.name); it != h.with_org.end() && it->second.attempts >= min) {
+        whose = "with " + f.file().kase.org;
+        return &it->second;
+    }
+    if (const auto it = h.overall.find(ch.name); it != h.overall.end() && it->second.attempts >= min) {
+        whose = "overall";
+        return &it->second;
+    }
+    return nullptr;
+}
+
+Term reply_rate(const CaseFacts& f, const ChannelPolicy& ch) {
+    std::string whose;
+    const ChannelRecord* rec = record_for(f, ch, whose);
+    if (rec == nullptr) {
+        return std::nullopt;
+    }
+    return Reason{"reply_rate",
+                  fmt::format("{} of {} {} got a reply", rec->replies,
+                              counted(rec->attempts, "attempt"), whose),
+                  f.policy().weights().reply_rate * rec->reply_rate()};
+}
+
+Term fast_reply(const CaseFacts& f, const ChannelPolicy& ch) {
+    std::string whose;
+    const ChannelRecord* rec = record_for(f, ch, whose);
+    if (rec == nullptr || !rec->median_reply_s || *rec->median_reply_s > f.policy().fast_reply_s()) {
+        return std::nullopt;
+    }
+    return Reason{"fast_reply",
+                  fmt::format("median reply {} {}", format_duration(*rec->median_reply_s), whose),
+                  f.policy().weights().fast_reply};
+}
+
+Term required(const CaseFacts& f, const ChannelPolicy& ch) {
+    if (!f.in.org.requires_channel || *f.in.org.requires_channel != ch.name) {
+        return std::nullopt;
+    }
+    return Reason{"required", fmt::format("{} only accepts a {}", f.file().kase.org, ch.noun),
+                  f.policy().weights().required};
+}
+
+Term written(const CaseFacts& f, const ChannelPolicy& ch) {
+    if (!ch.written) {
+        return std::nullopt;
+    }
+    return Reason{"written", "leaves a paper trail", f.policy().weights().written};
+}
+
+Term outside_order(const CaseFacts& f, const ChannelPolicy& ch) {
+    const auto& list = f.regime.outside;
+    const auto it = std::find(list.begin(), list.end(), ch.name);
+    if (ch.tier != f.ladder.top || it == list.end()) {
+        return std::nullopt;
+    }
+    const auto rank = static_cast<double>(list.end() - it);
+    return Reason{"outside_order",
+                  fmt::format("{} of the outside steps under {}", ordinal(it - list.begin() + 1),
+                              f.regime.label),
+                  f.policy().weights().outside_order * rank};
+}
+
+// A clock on this channel: closing soon (act before it shuts) or open (it can act now).
+std::vector<Reason> clock_terms(const CaseFacts& f, const ChannelPolicy& ch) {
+    std::vector<Reason> out;
+    const Weights& w = f.policy().weights();
+    for (const auto& clock : f.clocks) {
+        if (clock.channel != ch.name || clock.name == "reply_due") {
             continue;
         }
-        std::vector<Reason> clock_reasons;
-        for (const auto& clock : clocks) {
-            if (clock.channel != ch.name || clock.name == "reply_due") {
-                continue;
-            }
-            if (clock.effect == ClockEffect::Closes && clock.state == ClockState::Warning) {
-                clock_reasons.push_back(
-                    {"clock_closing",
-                     fmt::format("{} in {} ({})", clock.label, format_duration(clock.remaining_s),
-                                 format_local(clock.ends_at, TimeStyle::Date)),
-                     policy.weight("clock_closing")});
-            } else if (clock.effect == ClockEffect::Opens && clock.state == ClockState::Expired) {
-                clock_reasons.push_back({"clock_open",
-                                         fmt::format("{} since {}", clock.label,
-                                                     format_local(clock.ends_at, TimeStyle::Date)),
-                                         policy.weight("clock_open")});
-            }
+        if (clock.effect == ClockEffect::Closes && clock.state == ClockState::Warning) {
+            out.push_back({"clock_closing",
+                           fmt::format("{} in {} ({})", clock.label,
+                                       format_duration(clock.remaining_s),
+                                       format_local(clock.ends_at, TimeStyle::Date)),
+                           w.clock_closing});
+        } else if (clock.effect == ClockEffect::Opens && clock.state == ClockState::Expired) {
+            out.push_back({"clock_open",
+                           fmt::format("{} since {}", clock.label,
+                                       format_local(clock.ends_at, TimeStyle::Date)),
+                           w.clock_open});
         }
-        const bool in_range = ch.tier >= ladder.floor && ch.tier <= ladder.cap;
-        const bool lever = std::any_of(clock_reasons.begin(), clock_reasons.end(),
-                                       [](const Reason& r) { return r.factor == "clock_closing"; });
+    }
+    return out;
+}
+
+// A synchronous contact the person made lately is not worth repeating yet; their side calling
+// starts no cool-down.
+void cooldown(const CaseFacts& f, const ChannelPolicy& ch, Suggestion& s) {
+    if (ch.sync != Sync::Synchronous) {
+        return;
+    }
+    const Contact* last = f.last_out(ch.name);
+    if (last == nullptr || f.now() >= last->at + ch.cooldown_s) {
+        return;
+    }
+    s.not_before = last->at + ch.cooldown_s;
+    s.reasons.push_back({"cooldown",
+                         fmt::format("last {} {}; leave {} between them", ch.noun,
+                                     format_relative(last->at, f.now()),
+                                     format_duration(ch.cooldown_s)),
+                         -f.policy().weights().cooldown});
+}
+
+// After a failed call or chat, the next front-line or formal step is in writing.
+bool spoken_and_failed(const CaseFacts& f) {
+    const auto& contacts = f.file().contacts;
+    for (auto it = contacts.rbegin(); it != contacts.rend(); ++it) {
+        if (it->direction != Direction::Out) {
+            continue;
+        }
+        const ChannelPolicy* ch = f.policy().find_channel(it->channel);
+        return ch && ch->sync == Sync::Synchronous && it->outcome &&
+               f.policy().failure_weight(*it->outcome) > 0;
+    }
+    return false;
+}
+
+} // namespace
+
+Suggestion contact_on(const CaseFacts& f, const ChannelPolicy& ch, std::vector<Reason> reasons) {
+    Suggestion s;
+    s.action = Action::Contact;
+    s.channel = ch.name;
+    s.tier = ch.tier;
+    s.not_before = f.now();
+    s.reasons = std::move(reasons);
+    return s;
+}
+
+std::vector<Suggestion> channel_candidates(const CaseFacts& f) {
+    const Ladder& l = f.ladder;
+    const Policy& policy = f.policy();
+    const std::string why = ladder_why(l, policy);
+    const bool paper_trail = spoken_and_failed(f);
+    std::vector<Suggestion> out;
+    for (const auto& ch : policy.channels()) {
+        if (!allowed(f, ch).ok) {
+            continue;
+        }
+        auto clocks = clock_terms(f, ch);
+        const bool lever = std::any_of(clocks.begin(), clocks.end(), [](const Reason& r) {
+            return r.factor == "clock_closing";
+        });
+        const bool in_range = ch.tier >= std::min(l.rung, l.target) && ch.tier <= l.cap;
         if (!in_range && !lever) {
             continue;
         }
-        Suggestion s;
-        s.action = Action::Contact;
-        s.channel = ch.name;
-        s.tier = ch.tier;
-        s.not_before = now;
-        const int distance = std::abs(ch.tier - ladder.target);
-        s.reasons.push_back({"tier_target",
-                             fmt::format("the ladder points to tier {} ({}): {}", ladder.target,
-                                         policy.tier(ladder.target).name, why),
-                             policy.weight("tier_target")});
-        if (distance > 0) {
-            s.reasons.push_back({"tier_distance",
-                                 fmt::format("tier {} is {} {} the target", ch.tier, distance,
-                                             ch.tier < ladder.target ? "below" : "above"),
-                                 -policy.weight("tier_distance") * distance});
+        if (paper_trail && ch.sync == Sync::Synchronous && ch.tier < 3 && !lever) {
+            continue; // put it in writing after a failed call or chat
         }
-        if (!ch.directory.empty() && directory_has(in.org, ch.directory)) {
-            s.reasons.push_back(
-                {"offered",
-                 fmt::format("the directory has {}", directory_value(in.org, ch.directory)),
-                 policy.weight("offered")});
-        }
-        int attempts = 0;
-        const Contact* last_out = nullptr;
-        std::optional<Timestamp> last_any;
-        for (std::size_t i = 0; i < file.contacts.size(); ++i) {
-            const Contact& c = file.contacts[i];
-            if (c.channel != ch.name) {
-                continue;
-            }
-            last_any = c.at;
-            if (c.direction == Direction::Out) {
-                ++attempts;
-                last_out = &c;
+        Suggestion s = contact_on(
+            f, ch,
+            {{"tier_target",
+              fmt::format("the ladder points to tier {} ({}): {}", l.target,
+                          policy.tier(l.target).name, why),
+              policy.weights().tier_target}});
+        for (const Term& t : {tier_distance(f, ch), offered(f, ch), tried(f, ch),
+                              follow_up(f, ch), reply_rate(f, ch), fast_reply(f, ch),
+                              required(f, ch), written(f, ch), outside_order(f, ch)}) {
+            if (t) {
+                s.reasons.push_back(*t);
             }
         }
-        double failed_here = 0;
-        for (const auto& item : ladder.items) {
-            failed_here += item.contact->channel == ch.name ? item.weight : 0;
+        // Chasing an unanswered contact, unless the channel's next contact is a new step
+        // (a small claim after the letter before action).
+        const bool next_step = ch.then && f.last_out(ch.name) != nullptr;
+        if (!next_step && std::any_of(s.reasons.begin(), s.reasons.end(), [](const Reason& r) {
+                return r.factor == "follow_up";
+            })) {
+            s.action = Action::FollowUp;
         }
-        if (attempts == 0) {
-            s.reasons.push_back(
-                {"untried", "not yet tried on this case", policy.weight("untried")});
-        } else if (failed_here > 0) {
-            s.reasons.push_back({"failed_here",
-                                 fmt::format("{} failed on this case ({} attempts)",
-                                             format_weight(failed_here), attempts),
-                                 -policy.weight("failed_here") * failed_here});
+        cooldown(f, ch, s);
+        s.reasons.insert(s.reasons.end(), clocks.begin(), clocks.end());
+        s.rule = "ladder";
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+std::vector<Suggestion> clock_levers(const CaseFacts& f) {
+    std::vector<Suggestion> out;
+    for (const auto& ch : f.policy().channels()) {
+        auto clocks = clock_terms(f, ch);
+        clocks.erase(std::remove_if(clocks.begin(), clocks.end(),
+                                    [](const Reason& r) { return r.factor != "clock_closing"; }),
+                     clocks.end());
+        if (clocks.empty() || !allowed(f, ch).ok) {
+            continue;
         }
-        if (last_out != nullptr) {
-            const auto idx = static_cast<std::size_t>(last_out - file.contacts.data());
-            if (states[idx].ignored) {
-                s.action = Action::FollowUp;
-                s.reasons.push_back(
-                    {"follow_up",
-                     fmt::format("your {} of {} got no reply by {}", ch.noun,
-                                 format_local(last_out->at, TimeStyle::Short),
-                                 format_local(*states[idx].reply_due, TimeStyle::Short)),
-                     policy.weight("follow_up")});
-            }
-        }
-        const auto with_org = in.history.with_org.find(ch.name);
-        const auto overall = in.history.overall.find(ch.name);
-        const ChannelRecord* rec = nullptr;
-        std::string whose;
-        if (with_org != in.history.with_org.end() &&
-            with_org->second.attempts >= policy.history_min_attempts()) {
-            rec = &with_org->second;
-            whose = "with " + org_name;
-        } else if (overall != in.history.overall.end() &&
-                   overall->second.attempts >= policy.history_min_attempts()) {
-            rec = &overall->second;
-            whose = "overall";
-        }
-        if (rec != nullptr) {
-            s.reasons.push_back({"reply_rate",
-                                 fmt::format("{} of {} attempts {} got a reply", rec->replies,
-                                             rec->attempts, whose),
-                                 policy.weight("reply_rate") * rec->reply_rate()});
-            if (rec->median_reply_s && *rec->median_reply_s <= policy.fast_reply_s()) {
-                s.reasons.push_back({"fast_reply",
-                                     fmt::format("median reply {} {}",
-                                                 format_duration(*rec->median_reply_s), whose),
-                                     policy.weight("fast_reply")});
-            }
-        }
-        if (ch.sync == Sync::Synchronous && last_any && now < *last_any + ch.cooldown_s) {
-            s.not_before = *last_any + ch.cooldown_s;
-            s.reasons.push_back(
-                {"cooldown",
-                 fmt::format("last {} {}; leave {} between them", ch.noun,
-                             format_relative(*last_any, now), format_duration(ch.cooldown_s)),
-                 -policy.weight("cooldown")});
-        }
-        s.reasons.insert(s.reasons.end(), clock_reasons.begin(), clock_reasons.end());
+        Suggestion s = contact_on(f, ch, std::move(clocks));
+        s.parallel = true;
+        s.rule = "wait";
         out.push_back(std::move(s));
     }
     return out;

@@ -18,6 +18,7 @@ namespace {
 constexpr std::size_t post_limit = 280; // SPEC: a post of at most 280 characters
 
 struct Facts {
+    const CaseFacts& cf;
     const CaseFile& file;
     const Org& org;
     const Policy& policy;
@@ -27,40 +28,46 @@ struct Facts {
     std::vector<std::string> refs;
     std::vector<const Promise*> broken;
 
+    // The case's title quoted, never spliced raw into a sentence.
     [[nodiscard]] std::string topic() const {
-        return file.kase.title.empty() ? "my complaint" : file.kase.title;
+        return file.kase.title.empty() ? "my complaint"
+                                       : fmt::format("my complaint \"{}\"", file.kase.title);
+    }
+    [[nodiscard]] std::string title() const {
+        return file.kase.title.empty() ? "Complaint" : file.kase.title;
     }
     [[nodiscard]] std::string want() const {
         return file.kase.want ? *file.kase.want : "this to be put right";
     }
-    [[nodiscard]] const Contact* contact(std::int64_t id) const {
-        for (const auto& c : file.contacts) {
-            if (c.id == id) {
-                return &c;
-            }
-        }
-        return nullptr;
+    [[nodiscard]] const Contact* contact(std::int64_t id) const { return cf.contact(id); }
+    // "1,240.00 USD", or "" when the case has no amount.
+    [[nodiscard]] std::string amount() const {
+        return file.kase.amount ? format_amount(*file.kase.amount, file.kase.currency) : "";
     }
 };
 
-Facts gather(const EngineInput& in) {
-    Facts f{in.file, in.org, in.policy, in.now, compute_stats(in.file, in.policy, in.now),
-            "",      {},     {}};
+Facts gather(const CaseFacts& cf) {
+    const CaseFile& file = cf.file();
+    Facts f{cf, file, cf.in.org, cf.policy(), cf.now(), compute_stats(file, cf.policy(), cf.now()),
+            "", {}, {}};
     // What the person did: outbound contacts per channel, in the order first used.
     std::vector<std::string> parts;
-    for (const auto& [channel, n] : outbound_by_channel(in.file)) {
-        const ChannelPolicy* ch = in.policy.find_channel(channel);
+    for (const auto& [channel, n] : outbound_by_channel(file)) {
+        const ChannelPolicy* ch = f.policy.find_channel(channel);
         parts.push_back(counted(n, ch ? ch->noun : channel));
     }
     f.counts = join_words(parts);
     std::set<std::string> seen;
-    for (const auto& c : in.file.contacts) {
+    for (const auto& c : file.contacts) {
         if (c.ref && seen.insert(*c.ref).second) {
             f.refs.push_back(*c.ref);
         }
     }
-    for (const auto& p : in.file.promises) {
-        if (counts_as_broken(p, in.policy, in.now)) {
+    if (file.kase.order_ref && seen.insert(*file.kase.order_ref).second) {
+        f.refs.insert(f.refs.begin(), *file.kase.order_ref);
+    }
+    for (const auto& p : file.promises) {
+        if (counts_as_broken(file, p, f.policy, f.now)) {
             f.broken.push_back(&p);
         }
     }
@@ -74,15 +81,53 @@ std::string promise_line(const Facts& f, const Promise& p) {
         c ? format_local(c->at, TimeStyle::Date) : "?", format_local(p.due, TimeStyle::Date));
 }
 
+std::string noun_or(const Facts& f, const std::string& channel) {
+    const ChannelPolicy* ch = f.policy.find_channel(channel);
+    return ch ? ch->noun : channel;
+}
+
 std::string history_sentence(const Facts& f) {
-    std::string s = fmt::format("Since {} I have contacted {} {} times ({})",
+    const auto n = f.stats.outbound;
+    std::string s = fmt::format("Since {} I have contacted {} {} ({})",
                                 format_local(f.file.kase.opened_at, TimeStyle::Date),
-                                f.file.kase.org, f.stats.outbound, f.counts);
-    if (f.stats.talk_s > 0 || f.stats.hold_s > 0) {
-        s += fmt::format(", spending {} on the phone and {} on hold",
-                         format_duration(f.stats.talk_s), format_duration(f.stats.hold_s));
+                                f.file.kase.org, n == 1 ? "once" : fmt::format("{} times", n),
+                                f.counts);
+    std::vector<std::string> spent;
+    if (f.stats.talk_s > 0) {
+        spent.push_back(format_duration(f.stats.talk_s) + " on the phone");
+    }
+    if (f.stats.hold_s > 0) {
+        spent.push_back(format_duration(f.stats.hold_s) + " on hold");
+    }
+    if (!spent.empty()) {
+        s += ", spending " + join_words(spent);
     }
     return s + ".";
+}
+
+// The latest decisive fact: their final response or written refusal, quoted.
+std::string decisive_line(const Facts& f) {
+    const Contact* c = f.cf.ladder.decisive_contact;
+    if (c == nullptr || c->direction != Direction::In) {
+        return "";
+    }
+    return fmt::format("On {} you sent me {}{}.\n\n", format_local(c->at, TimeStyle::Date),
+                       c->outcome == Outcome::Final ? "your final response" : "a written refusal",
+                       c->note ? fmt::format(": \"{}\"", *c->note) : "");
+}
+
+// What happens next and when: the regime's regulator, else a claim.
+std::string next_step_line(const Facts& f, const std::string& by) {
+    const Route& r = f.cf.route;
+    if (r.exists) {
+        const std::string when =
+            r.open || !r.opens_at || *r.opens_at < f.now ? by
+                                                        : format_local(*r.opens_at, TimeStyle::Date);
+        return fmt::format("If this is not resolved by {}, I will refer it to {}.", when, r.body);
+    }
+    return fmt::format("If this is not resolved by {}, I will take further action, which may "
+                       "include a claim in the small claims court.",
+                       by);
 }
 
 std::string promises_block(const Facts& f) {
@@ -107,17 +152,18 @@ std::string by_when(const Facts& f, const std::string& channel) {
     return format_local(due, TimeStyle::Date);
 }
 
-std::string complaint(const Facts& f, const std::string& channel, std::string_view closing) {
+std::string complaint(const Facts& f, const std::string& channel) {
+    const std::string by = by_when(f, channel);
     return fmt::format("Subject: Complaint: {} (since {})\n\n"
                        "Dear {} customer services,\n\n"
                        "I am writing about {}. {} The problem is still not fixed.\n\n"
-                       "{}{}"
+                       "{}{}{}"
                        "What I want: {}.\n\n"
                        "Please confirm in writing by {} that this has been done. {}\n\n"
                        "Yours faithfully,\n",
-                       f.topic(), format_local(f.file.kase.opened_at, TimeStyle::Date),
-                       f.file.kase.org, f.topic(), history_sentence(f), promises_block(f),
-                       refs_line(f), f.want(), by_when(f, channel), closing);
+                       f.title(), format_local(f.file.kase.opened_at, TimeStyle::Date),
+                       f.file.kase.org, f.topic(), history_sentence(f), decisive_line(f),
+                       promises_block(f), refs_line(f), f.want(), by, next_step_line(f, by));
 }
 
 std::string timeline_lines(const Facts& f, std::size_t max_lines, std::size_t note_width) {
@@ -182,15 +228,15 @@ std::string exec_letter(const Facts& f) {
     const std::string to = f.org.exec ? parse_exec(*f.org.exec).name : "Chief Executive";
     return fmt::format("Dear {},\n\n"
                        "I am writing to you directly because {}'s customer service has not "
-                       "resolved my complaint about {} in {} days.\n\n"
+                       "resolved {} in {}.\n\n"
                        "{}\n\n{}{}"
                        "What happened:\n{}\n"
                        "What I want: {}.\n\n"
                        "I would be grateful if someone in your office would make sure this is done "
                        "by {}.\n\n"
                        "Yours sincerely,\n",
-                       to, f.file.kase.org, f.topic(), f.stats.days_open, history_sentence(f),
-                       promises_block(f), refs_line(f), timeline_lines(f, 8, 80), f.want(),
+                       to, f.file.kase.org, f.topic(), counted(f.stats.days_open, "day"),
+                       history_sentence(f), decisive_line(f) + promises_block(f), refs_line(f), timeline_lines(f, 8, 80), f.want(),
                        by_when(f, "exec"));
 }
 
@@ -223,9 +269,9 @@ std::string public_post(const Facts& f) {
     // From the fullest version down, the first that fits.
     const std::string figs = join_words(figures);
     const std::vector<std::string> versions{
-        fmt::format("{}: {}. Still not fixed: {}. All I want: {}. {}", handles, figs, f.topic(),
+        fmt::format("{}: {}. Still not fixed: {}. All I want: {}. {}", handles, figs, f.title(),
                     f.want(), ask),
-        fmt::format("{}: {}. Still not fixed: {}. {}", handles, figs, f.topic(), ask),
+        fmt::format("{}: {}. Still not fixed: {}. {}", handles, figs, f.title(), ask),
         fmt::format("{}: {}, still not fixed. {}", handles, figs, ask),
         fmt::format("{}: {}, still not fixed.", handles, figs),
     };
@@ -252,9 +298,10 @@ std::string public_post(const Facts& f) {
     return v.substr(0, last_space > 0 ? last_space : cut) + "…";
 }
 
+// Written in the first person about the company, for a body that has never heard of the case.
 std::string regulator_summary(const Facts& f) {
-    const std::string body = f.org.regulator ? *f.org.regulator : "the regulator or ombudsman";
-    std::string tiers;
+    const std::string body = f.cf.route.exists ? f.cf.route.body : "the regulator or ombudsman";
+    std::vector<std::string> tiers;
     std::set<int> tried;
     for (const auto& c : f.file.contacts) {
         if (c.direction == Direction::Out) {
@@ -262,47 +309,166 @@ std::string regulator_summary(const Facts& f) {
         }
     }
     for (int t : tried) {
-        tiers += (tiers.empty() ? "" : ", ") + f.policy.tier(t).name;
+        tiers.push_back(f.policy.tier(t).name);
     }
+    const std::string amount = f.amount().empty() ? "" : " The amount at stake is " + f.amount() + ".";
     return fmt::format(
         "Complaint about {}: summary for {}\n\n"
         "Subject: {}\n"
-        "Complaint first made: {} ({} days ago)\n"
+        "Complaint first made: {} ({} ago)\n"
         "Contacts with {}: {} in all, {} of them mine ({}); {} on the phone, {} on hold\n"
         "Promises made: {}; broken: {}\n"
         "Escalation so far: {}\n\n"
-        "{}{}"
+        "I complained to {} on {}. {}{}\n\n{}{}{}"
         "Full history:\n{}\n"
         "Outcome sought: {}.\n",
-        f.file.kase.org, body, f.topic(), format_local(f.file.kase.opened_at, TimeStyle::Date),
-        f.stats.days_open, f.file.kase.org, f.stats.contacts, f.stats.outbound, f.counts,
-        format_duration(f.stats.talk_s), format_duration(f.stats.hold_s), f.stats.promises_made,
-        f.stats.promises_broken, tiers.empty() ? "none yet" : tiers, promises_block(f),
-        refs_line(f), timeline_lines(f, 1000, 200), f.want());
+        f.file.kase.org, body, f.title(), format_local(f.file.kase.opened_at, TimeStyle::Date),
+        counted(f.stats.days_open, "day"), f.file.kase.org, f.stats.contacts, f.stats.outbound,
+        f.counts, format_duration(f.stats.talk_s), format_duration(f.stats.hold_s),
+        f.stats.promises_made, f.stats.promises_broken,
+        tiers.empty() ? "none yet" : join_words(tiers), f.file.kase.org,
+        format_local(f.cf.first_complaint.value_or(f.file.kase.opened_at), TimeStyle::Date),
+        history_sentence(f), amount, decisive_line(f), promises_block(f), refs_line(f),
+        timeline_lines(f, 1000, 200), f.want());
+}
+
+// What has happened since a complaint to a regulator was filed, to add to it.
+std::string regulator_update(const Facts& f) {
+    const Contact* filed = nullptr;
+    for (const auto& c : f.file.contacts) {
+        const ChannelPolicy* ch = f.policy.find_channel(c.channel);
+        if (c.direction == Direction::Out && ch && ch->directory == "regulator") {
+            filed = &c;
+        }
+    }
+    const std::string body = f.cf.route.exists ? f.cf.route.body : "the regulator";
+    std::string out = fmt::format("Update to my complaint about {} ({}), filed with {} on {}\n\n",
+                                  f.file.kase.org, f.title(), body,
+                                  filed ? format_local(filed->at, TimeStyle::Date) : "?");
+    out += "Since I filed it:\n";
+    for (const auto& c : f.file.contacts) {
+        if (filed && c.at <= filed->at) {
+            continue;
+        }
+        out += fmt::format("- {}: {} {}", format_local(c.at, TimeStyle::Date),
+                           c.direction == Direction::Out ? "I contacted them by" : "they contacted me by",
+                           noun_or(f, c.channel));
+        if (c.outcome) {
+            out += fmt::format(" ({})", to_string(*c.outcome));
+        }
+        out += c.note ? fmt::format(": \"{}\"\n", *c.note) : "\n";
+    }
+    for (const Promise* p : f.broken) {
+        const Contact* c = f.contact(p->contact_id);
+        if (!filed || (c && c->at > filed->at)) {
+            out += fmt::format("- They promised \"{}\" by {}, and did not do it.\n", p->text,
+                               format_local(p->due, TimeStyle::Date));
+        }
+    }
+    return out + fmt::format("\nThe problem is still not fixed. What I want: {}.\n", f.want());
+}
+
+std::string payment_line(const Facts& f) {
+    std::vector<std::string> parts;
+    if (!f.amount().empty()) {
+        parts.push_back("Amount: " + f.amount());
+    }
+    if (f.file.kase.incident_at) {
+        parts.push_back("Transaction date: " +
+                        format_local(*f.file.kase.incident_at, TimeStyle::Date));
+    }
+    if (f.file.kase.order_ref) {
+        parts.push_back("Order reference: " + *f.file.kase.order_ref);
+    }
+    std::string out;
+    for (const auto& p : parts) {
+        out += p + "\n";
+    }
+    return out.empty() ? "" : out + "\n";
 }
 
 std::string chargeback_request(const Facts& f) {
     return fmt::format("To: my card issuer, disputes team\n\n"
-                       "I dispute a payment to {}{}. {} has not provided what I paid for and has "
-                       "not put it right: {}\n\n{}"
+                       "I dispute a payment to {}.\n\n{}"
+                       "{} has not provided what I paid for and has not put it right. {}\n\n{}"
                        "I ask you to raise a chargeback for this payment.\n",
-                       f.file.kase.org,
-                       f.file.kase.incident_at
-                           ? " made on " + format_local(*f.file.kase.incident_at, TimeStyle::Date)
-                           : "",
-                       f.file.kase.org, history_sentence(f), promises_block(f));
+                       f.file.kase.org, payment_line(f), f.file.kase.org, history_sentence(f),
+                       promises_block(f));
 }
 
-std::string call_script(const Facts& f, const ChannelPolicy& ch) {
+std::string letters_sent(const Facts& f) {
+    std::string out;
+    for (const auto& c : f.file.contacts) {
+        const ChannelPolicy* ch = f.policy.find_channel(c.channel);
+        if (c.direction == Direction::Out && ch && ch->written) {
+            out += fmt::format("- {}: my {}{}\n", format_local(c.at, TimeStyle::Date), ch->noun,
+                               f.cf.states[f.cf.index_of(c)].ignored ? ", unanswered" : "");
+        }
+    }
+    return out.empty() ? "" : "What I have sent you:\n" + out + "\n";
+}
+
+// A letter before action: the claim, the sum, 14 days, then court.
+std::string demand_letter(const Facts& f) {
+    const std::string by = format_local(add_local_days(f.now, 14), TimeStyle::Date);
+    return fmt::format("Subject: Letter before action: {}\n\n"
+                       "Dear {},\n\n"
+                       "I am writing about {}. {}\n\n{}{}{}"
+                       "What I want: {}{}.\n\n"
+                       "This is a letter before action. If this is not done by {}, I will start a "
+                       "claim in the small claims court without further notice, and ask for my "
+                       "costs.\n\n"
+                       "Yours faithfully,\n",
+                       f.title(), f.file.kase.org, f.topic(), history_sentence(f), letters_sent(f),
+                       promises_block(f), refs_line(f), f.want(),
+                       f.amount().empty() ? "" : " (" + f.amount() + ")", by);
+}
+
+// The particulars of a small claim: who, what, how much, and what was tried.
+std::string small_claim(const Facts& f) {
+    const Contact* demand = nullptr;
+    for (const auto& c : f.file.contacts) {
+        const ChannelPolicy* ch = f.policy.find_channel(c.channel);
+        if (c.direction == Direction::Out && ch && words_for(f.cf, *ch).draft == DraftKind::SmallClaim) {
+            demand = &c; // the letter before action went on the channel whose next step is a claim
+        }
+    }
+    return fmt::format("Small claim against {}: particulars of claim\n\n"
+                       "Amount claimed: {}\n"
+                       "The claim: {}\n"
+                       "Since {}: {}\n"
+                       "{}\n{}"
+                       "{}"
+                       "Full history:\n{}\n"
+                       "I ask the court to order {} to pay {}.\n",
+                       f.file.kase.org, f.amount().empty() ? "(state the amount)" : f.amount(),
+                       f.title(), format_local(f.file.kase.opened_at, TimeStyle::Date),
+                       f.want(),
+                       demand ? fmt::format("Letter before action sent on {}; no answer by {}.\n",
+                                            format_local(demand->at, TimeStyle::Date),
+                                            format_local(add_local_days(demand->at, 14),
+                                                         TimeStyle::Date))
+                              : "",
+                       letters_sent(f), refs_line(f), timeline_lines(f, 1000, 200),
+                       f.file.kase.org, f.amount().empty() ? "what I am owed" : f.amount());
+}
+
+// What to say on a call or chat; already talking to a supervisor, it does not ask for one.
+std::string call_script(const Facts& f, const ChannelPolicy& ch, bool supervisor) {
     std::int64_t n = 1;
     for (const auto& c : f.file.contacts) {
         n += c.channel == ch.name && c.direction == Direction::Out ? 1 : 0;
     }
-    std::string out = fmt::format("What to say on this {}:\n"
-                                  "- \"I'm contacting you about {}. This is my {} {} about it "
-                                  "since {}.\"\n",
-                                  ch.noun, f.topic(), ordinal(n), ch.noun,
-                                  format_local(f.file.kase.opened_at, TimeStyle::Date));
+    std::string out = fmt::format("What to say on this {}:\n", ch.noun);
+    if (supervisor) {
+        out += "- (first) \"Please put me through to a supervisor or a manager.\"\n"
+               "- (to the supervisor) ";
+    } else {
+        out += "- ";
+    }
+    out += fmt::format("\"I'm contacting you about {}. This is my {} {} about it since {}.\"\n",
+                       f.topic(), ordinal(n), ch.noun,
+                       format_local(f.file.kase.opened_at, TimeStyle::Date));
     for (const Promise* p : f.broken) {
         const Contact* c = f.contact(p->contact_id);
         out += fmt::format("- \"On {}{} promised '{}'. That did not happen.\"\n",
@@ -313,37 +479,48 @@ std::string call_script(const Facts& f, const ChannelPolicy& ch) {
         out += fmt::format("- \"My reference numbers are {}.\"\n", fmt::join(f.refs, ", "));
     }
     out += fmt::format("- \"What I need is this: {}. Can you do that today?\"\n", f.want());
-    out += "- \"If you cannot, please put me through to a supervisor, and give me your name and "
-           "a reference number.\"\n";
+    out += supervisor ? "- \"If you cannot, tell me in writing why, and give me your name and "
+                        "a reference number for this call.\"\n"
+                      : "- \"If you cannot, please put me through to a supervisor, and give me "
+                        "your name and a reference number.\"\n";
     return out;
 }
 
 } // namespace
 
-std::string draft_message(const EngineInput& in, const std::string& channel) {
-    const Facts f = gather(in);
-    const ChannelPolicy& ch = in.policy.channel(channel);
-    if (ch.name == "exec") {
+namespace engine_detail {
+
+std::string draft_for(const CaseFacts& cf, const ChannelPolicy& ch) {
+    const Facts f = gather(cf);
+    switch (words_for(cf, ch).draft) {
+    case DraftKind::Script:
+        return call_script(f, ch, false);
+    case DraftKind::SupervisorScript:
+        return call_script(f, ch, true);
+    case DraftKind::Complaint:
+        return complaint(f, ch.name);
+    case DraftKind::ExecLetter:
         return exec_letter(f);
-    }
-    if (ch.name == "social" || ch.name == "dm" || ch.name == "review") {
+    case DraftKind::Post:
         return public_post(f);
-    }
-    if (ch.name == "regulator") {
+    case DraftKind::Regulator:
         return regulator_summary(f);
-    }
-    if (ch.name == "legal") {
-        return complaint(f, ch.name,
-                         "This is a letter before action: if it has not been done by then, I will "
-                         "start a claim in the small claims court without further notice.");
-    }
-    if (ch.name == "chargeback") {
+    case DraftKind::RegulatorUpdate:
+        return regulator_update(f);
+    case DraftKind::Chargeback:
         return chargeback_request(f);
+    case DraftKind::Demand:
+        return demand_letter(f);
+    case DraftKind::SmallClaim:
+        return small_claim(f);
     }
-    if (ch.sync == Sync::Synchronous) {
-        return call_script(f, ch);
-    }
-    return complaint(f, ch.name, "If it has not, I will take this complaint further.");
+    return complaint(f, ch.name);
+}
+
+} // namespace engine_detail
+
+std::string draft_message(const EngineInput& in, const std::string& channel) {
+    return engine_detail::draft_for(gather_facts(in), in.policy.channel(channel));
 }
 
 } // namespace escalate

@@ -1,4 +1,5 @@
-// The words of advice: who to reach and how, and the evidence that the last rung failed.
+// The words of advice: who to reach and how, and the evidence that the last rung failed. The
+// wording of each channel is policy data ("say", "say_to", "then"); this file only fills it in.
 #include <algorithm>
 #include <cmath>
 
@@ -40,10 +41,40 @@ std::string format_weight(double w) {
                               : fmt::format("{:.1f}", w);
 }
 
-namespace {} // namespace
+namespace {
+
+std::string plural(const std::string& noun) {
+    if (noun.empty()) {
+        return noun;
+    }
+    const char last = noun.back();
+    const char before = noun.size() > 1 ? noun[noun.size() - 2] : ' ';
+    if (last == 'y' && std::string_view("aeiou").find(before) == std::string_view::npos) {
+        return noun.substr(0, noun.size() - 1) + "ies"; // reply, replies
+    }
+    if (last == 's' || last == 'x' || (last == 'h' && (before == 's' || before == 'c'))) {
+        return noun + "es";
+    }
+    return noun + "s";
+}
+
+} // namespace
 
 std::string counted(std::int64_t n, const std::string& noun) {
-    return n == 1 ? fmt::format("1 {}", noun) : fmt::format("{} {}s", n, noun);
+    return n == 1 ? fmt::format("1 {}", noun) : fmt::format("{} {}", n, plural(noun));
+}
+
+std::string window_words(const ChannelPolicy& ch) {
+    const std::string n = format_weight(ch.window);
+    switch (ch.window_unit) {
+    case WindowUnit::BusinessDays:
+        return ch.window == 1 ? "1 business day" : n + " business days";
+    case WindowUnit::Hours:
+        return ch.window == 1 ? "1 hour" : n + " hours";
+    case WindowUnit::CalendarDays:
+        break;
+    }
+    return ch.window == 1 ? "1 day" : n + " days";
 }
 
 std::vector<std::pair<std::string, std::int64_t>> outbound_by_channel(const CaseFile& file) {
@@ -63,103 +94,90 @@ std::vector<std::pair<std::string, std::int64_t>> outbound_by_channel(const Case
     return out;
 }
 
-std::string evidence(const CaseFile& file, const Ladder& ladder, const Policy& policy,
-                     Timestamp /*now*/) {
-    // Outbound attempts per channel, most first; then broken promises and ignored contacts.
+std::string evidence(const CaseFile& file, const Ladder& ladder, const Policy& policy) {
+    if (ladder.items.empty()) {
+        return "";
+    }
+    // Outbound attempts on the two most used channels, saying how many went unanswered; then
+    // broken promises.
     auto attempts = outbound_by_channel(file);
     std::stable_sort(attempts.begin(), attempts.end(),
                      [](const auto& a, const auto& b) { return a.second > b.second; });
     std::vector<std::string> parts;
-    for (std::size_t i = 0; i < attempts.size() && i < 2; ++i) {
-        const ChannelPolicy* ch = policy.find_channel(attempts[i].first);
-        parts.push_back(counted(attempts[i].second, ch ? ch->noun : attempts[i].first));
-    }
     int broken = 0;
-    std::vector<std::pair<std::string, int>> ignored; // by channel
     for (const auto& item : ladder.items) {
         broken += item.term == "broken-promise" ? 1 : 0;
-        if (item.term == "ignored") {
-            auto it = std::find_if(ignored.begin(), ignored.end(),
-                                   [&](const auto& g) { return g.first == item.contact->channel; });
-            if (it == ignored.end()) {
-                ignored.emplace_back(item.contact->channel, 1);
-            } else {
-                ++it->second;
-            }
+    }
+    for (std::size_t i = 0; i < attempts.size() && i < 2; ++i) {
+        const auto& [channel, n] = attempts[i];
+        const ChannelPolicy* ch = policy.find_channel(channel);
+        const std::string noun = ch ? ch->noun : channel;
+        const auto ignored = std::count_if(
+            ladder.items.begin(), ladder.items.end(),
+            [&](const auto& it) { return it.term == "ignored" && it.contact->channel == channel; });
+        if (ignored == n) {
+            parts.push_back(counted(n, "unanswered " + noun));
+        } else if (ignored > 0) {
+            parts.push_back(fmt::format("{} ({} unanswered)", counted(n, noun), ignored));
+        } else {
+            parts.push_back(counted(n, noun));
         }
     }
     if (broken > 0) {
         parts.push_back(counted(broken, "broken promise"));
     }
-    for (const auto& [channel, n] : ignored) {
-        const ChannelPolicy* ch = policy.find_channel(channel);
-        parts.push_back(
-            fmt::format("{} unanswered {}{}", n, ch ? ch->noun : channel, n == 1 ? "" : "s"));
-    }
-    return ladder.items.empty() ? "" : join_words(parts);
+    return join_words(parts);
 }
 
-std::string imperative(const ChannelPolicy& ch, const Org& org, const std::string& name) {
-    auto at = [](const std::optional<std::string>& v, std::string_view word) {
-        return v ? fmt::format(" {} {}", word, *v) : std::string();
-    };
-    const std::string& c = ch.name;
-    if (c == "call") {
-        return fmt::format("Call {}{}", name, at(org.phone, "on"));
+std::string directory_entry(const CaseFacts& f, const ChannelPolicy& ch) {
+    const Org& org = f.in.org;
+    const std::string& field = ch.directory;
+    if (field == "phone" && org.phone) {
+        return *org.phone;
     }
-    if (c == "chat") {
-        return fmt::format("Start a live chat with {}{}", name, at(org.chat, "at"));
+    if (field == "email" && org.email) {
+        return *org.email;
     }
-    if (c == "email") {
-        return fmt::format("Email {}{}", name, at(org.email, "at"));
+    if (field == "chat" && org.chat) {
+        return *org.chat;
     }
-    if (c == "form") {
-        return fmt::format("Send {} a complaint through its web form", name);
-    }
-    if (c == "visit") {
-        return fmt::format("Go to {} in person", name);
-    }
-    if (c == "supervisor") {
-        return fmt::format("Call {}{} and ask for a supervisor", name, at(org.phone, "on"));
-    }
-    if (c == "letter") {
-        return fmt::format("Send {} a formal complaint in writing", name);
-    }
-    if (c == "social") {
+    if (field == "social" && !org.social.empty()) {
         std::vector<std::string> tags = org.social;
-        if (org.exec) {
-            tags.push_back(parse_exec(*org.exec).name);
+        if (ch.tag_exec && org.exec) {
+            tags.push_back(parse_exec(*org.exec).name); // a public post tags the executive too
         }
-        return tags.empty() ? fmt::format("Post publicly about {}", name)
-                            : fmt::format("Post publicly and tag {}", join_words(tags));
+        return join_words(tags);
     }
-    if (c == "dm") {
-        return fmt::format("Send {} a private message",
-                           org.social.empty() ? name : org.social.front());
+    if (field == "exec" && org.exec) {
+        return parse_exec(*org.exec).name;
     }
-    if (c == "review") {
-        return fmt::format("Post a public review of {}", name);
+    if (field == "regulator" && f.route.exists) {
+        return f.route.body;
     }
-    if (c == "exec") {
-        if (org.exec) {
-            const Person p = parse_exec(*org.exec);
-            return fmt::format(
-                "Write to {} at {}'s executive office{}", p.name, name,
-                p.address.empty() || p.address == p.name ? "" : fmt::format(" ({})", p.address));
+    return "";
+}
+
+const ChannelWords& words_for(const CaseFacts& f, const ChannelPolicy& ch) {
+    return ch.then && f.last_out(ch.name) != nullptr ? *ch.then : ch.words;
+}
+
+std::string imperative(const CaseFacts& f, const ChannelPolicy& ch) {
+    const ChannelWords& w = words_for(f, ch);
+    const std::string to = directory_entry(f, ch);
+    const std::string& pattern = !to.empty() && !w.say_to.empty() ? w.say_to : w.say;
+    std::string out;
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        if (pattern.compare(i, 5, "{org}") == 0) {
+            out += f.file().kase.org;
+            i += 4;
+        } else if (pattern.compare(i, 4, "{to}") == 0) {
+            out += to.empty() ? f.file().kase.org : to;
+            i += 3;
+        } else {
+            out += pattern[i];
         }
-        return fmt::format("Write to {}'s executive office (the CEO's office)", name);
     }
-    if (c == "regulator") {
-        return fmt::format("File a complaint about {} with {}", name,
-                           org.regulator ? *org.regulator : "the regulator or ombudsman");
-    }
-    if (c == "chargeback") {
-        return "Ask your card issuer for a chargeback";
-    }
-    if (c == "legal") {
-        return fmt::format("Send {} a letter before action", name);
-    }
-    return fmt::format("Contact {} by {}", name, ch.noun);
+    return out;
 }
 
 } // namespace escalate::engine_detail

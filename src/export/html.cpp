@@ -41,16 +41,20 @@ const Colour& colour_of(const Contact& c) {
     case Outcome::HungUp:
     case Outcome::StockReply:
     case Outcome::Refused:
+    case Outcome::Final:
+    case Outcome::Denied:
         return failed;
     case Outcome::Transferred:
     case Outcome::Partial:
         return half;
     case Outcome::Promised:
+    case Outcome::Asked:
         return promised;
     case Outcome::Escalated:
     case Outcome::Resolved:
         return good;
     case Outcome::Info:
+    case Outcome::Notice:
         break;
     }
     return neutral;

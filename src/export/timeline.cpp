@@ -33,7 +33,14 @@ std::string outcome_phrase(Outcome o) {
         return "partly fixed";
     case Outcome::Resolved:
         return "resolved";
+    case Outcome::Asked:
+        return "a request to me";
+    case Outcome::Final:
+        return "their final response";
+    case Outcome::Denied:
+        return "a written refusal";
     case Outcome::Info:
+    case Outcome::Notice:
         return "";
     }
     return "";

@@ -23,10 +23,12 @@ Org read_org(const SQLite::Statement& st) {
     o.exec = opt_text(st.getColumn(6));
     o.regulator = opt_text(st.getColumn(7));
     o.unavailable = from_json_array(st.getColumn(8).getString());
+    o.requires_channel = opt_text(st.getColumn(9));
     return o;
 }
 
-// Binds a case's own fields, title to paid_by, from position `first` on.
+// Binds a case's own fields, title to order_ref (case_fields of them), from position `first` on.
+constexpr int case_fields = 14;
 void bind_case(SQLite::Statement& st, const Case& c, int first) {
     const int at = first - 1;
     st.bind(at + 1, c.title);
@@ -39,6 +41,11 @@ void bind_case(SQLite::Statement& st, const Case& c, int first) {
     bind_opt(st, at + 8, c.incident_at);
     bind_opt(st, at + 9,
              c.paid_by ? std::optional<std::string>(to_string(*c.paid_by)) : std::nullopt);
+    bind_opt(st, at + 10, c.country);
+    bind_opt(st, at + 11, c.sector);
+    bind_opt(st, at + 12, c.amount);
+    bind_opt(st, at + 13, c.currency);
+    bind_opt(st, at + 14, c.order_ref);
 }
 
 std::string like_prefix(std::string_view text) {
@@ -68,7 +75,7 @@ std::string describe(const std::vector<Case>& cases) {
 
 std::optional<Org> Store::find_org(std::string_view name) {
     SQLite::Statement st(*db_, R"sql(
-        SELECT id, name, phone, email, chat, social, exec, regulator, unavailable
+        SELECT id, name, phone, email, chat, social, exec, regulator, unavailable, requires
         FROM orgs WHERE name = ? COLLATE NOCASE)sql");
     st.bind(1, std::string(name));
     if (!st.executeStep()) {
@@ -79,7 +86,7 @@ std::optional<Org> Store::find_org(std::string_view name) {
 
 std::vector<Org> Store::orgs() {
     SQLite::Statement st(*db_, R"sql(
-        SELECT id, name, phone, email, chat, social, exec, regulator, unavailable
+        SELECT id, name, phone, email, chat, social, exec, regulator, unavailable, requires
         FROM orgs ORDER BY name)sql");
     std::vector<Org> out;
     while (st.executeStep()) {
@@ -101,7 +108,7 @@ Org Store::ensure_org(std::string_view name) {
 void Store::update_org(const Org& org) {
     SQLite::Statement st(*db_, R"sql(
         UPDATE orgs SET name = ?, phone = ?, email = ?, chat = ?, social = ?, exec = ?,
-                        regulator = ?, unavailable = ?
+                        regulator = ?, unavailable = ?, requires = ?
         WHERE id = ?)sql");
     st.bind(1, org.name);
     bind_opt(st, 2, org.phone);
@@ -111,7 +118,8 @@ void Store::update_org(const Org& org) {
     bind_opt(st, 6, org.exec);
     bind_opt(st, 7, org.regulator);
     st.bind(8, json_array(org.unavailable));
-    st.bind(9, org.id);
+    bind_opt(st, 9, org.requires_channel);
+    st.bind(10, org.id);
     st.exec();
 }
 
@@ -119,11 +127,12 @@ std::int64_t Store::insert_case(const Case& c) {
     const Org org = ensure_org(c.org);
     SQLite::Statement st(*db_, R"sql(
         INSERT INTO cases(id, title, want, status, opened_at, closed_at, resolution, tags,
-                          incident_at, paid_by, org_id)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
+                          incident_at, paid_by, country, sector, amount, currency, order_ref,
+                          org_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
     bind_opt(st, 1, c.id > 0 ? std::optional(c.id) : std::nullopt); // NULL: the next id
     bind_case(st, c, 2);
-    st.bind(11, org.id);
+    st.bind(case_fields + 2, org.id);
     st.exec();
     return db_->getLastInsertRowid();
 }
@@ -146,10 +155,11 @@ bool Store::has_case(std::string_view org, std::string_view title, Timestamp ope
 void Store::update_case(const Case& c) {
     SQLite::Statement st(*db_, R"sql(
         UPDATE cases SET title = ?, want = ?, status = ?, opened_at = ?, closed_at = ?,
-                         resolution = ?, tags = ?, incident_at = ?, paid_by = ?
+                         resolution = ?, tags = ?, incident_at = ?, paid_by = ?, country = ?,
+                         sector = ?, amount = ?, currency = ?, order_ref = ?
         WHERE id = ?)sql");
     bind_case(st, c, 1);
-    st.bind(10, c.id);
+    st.bind(case_fields + 1, c.id);
     st.exec();
 }
 

@@ -78,6 +78,11 @@ Case read_case(const SQLite::Statement& st) {
     if (auto paid = opt_text(st.getColumn(10))) {
         c.paid_by = paid_by_from(*paid);
     }
+    c.country = opt_text(st.getColumn(11));
+    c.sector = opt_text(st.getColumn(12));
+    c.amount = opt_text(st.getColumn(13));
+    c.currency = opt_text(st.getColumn(14));
+    c.order_ref = opt_text(st.getColumn(15));
     return c;
 }
 

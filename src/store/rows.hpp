@@ -24,7 +24,7 @@ void bind_opt(SQLite::Statement& st, int index, const std::optional<std::int64_t
 // The select list read_case expects, from "cases c JOIN orgs o ON o.id = c.org_id".
 inline constexpr const char* case_columns =
     "c.id, o.name, c.title, c.want, c.status, c.opened_at, c.closed_at, c.resolution, c.tags, "
-    "c.incident_at, c.paid_by";
+    "c.incident_at, c.paid_by, c.country, c.sector, c.amount, c.currency, c.order_ref";
 [[nodiscard]] Case read_case(const SQLite::Statement& st);
 
 // The select list read_contact expects, from "contacts ct LEFT JOIN promises p ON

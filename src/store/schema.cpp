@@ -120,13 +120,24 @@ CREATE TRIGGER search_cases_update AFTER UPDATE ON cases BEGIN
 END;
 )sql";
 
+// Version 3: the facts of a case that pick its regime and that claims must state, and the one
+// channel an org accepts (org --requires).
+constexpr const char* schema_v3 = R"sql(
+ALTER TABLE cases ADD COLUMN country TEXT;
+ALTER TABLE cases ADD COLUMN sector TEXT;
+ALTER TABLE cases ADD COLUMN amount TEXT;
+ALTER TABLE cases ADD COLUMN currency TEXT;
+ALTER TABLE cases ADD COLUMN order_ref TEXT;
+ALTER TABLE orgs ADD COLUMN requires TEXT;
+)sql";
+
 struct Migration {
     int version;
     const char* sql;
 };
 
 const std::vector<Migration>& migrations() {
-    static const std::vector<Migration> list{{1, schema_v1}, {2, schema_v2}};
+    static const std::vector<Migration> list{{1, schema_v1}, {2, schema_v2}, {3, schema_v3}};
     return list;
 }
 

@@ -76,7 +76,7 @@ TEST_CASE("S2: the parcel delivered seven blocks away", "[scenario][s2]") {
         const auto explain = box.ok("2026-11-02T09:45", {"next", "1", "--explain"});
         CHECK_THAT(explain, Contains("failures at tier 1"));
         CHECK_THAT(explain, Contains("failure: refused"));
-        CHECK_THAT(explain, Contains("needs 1 more failed attempts at tier 1"));
+        CHECK_THAT(explain, Contains("needs 1 more failed attempt at tier 1"));
     }
     SECTION("a public post names the handle; its draft fits in 280 characters") {
         box.ok("2026-11-02T10:00", {"org", "Parcelco", "--social", "@parcelco"});

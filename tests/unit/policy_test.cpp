@@ -51,5 +51,5 @@ TEST_CASE("a user's policy overrides any part and can add a channel", "[policy]"
                     UsageError);
     CHECK_THROWS_WITH(Policy::with_overrides(
                           nlohmann::ordered_json::parse(R"({"channels": {"call": {"tier": 9}}})")),
-                      "policy: /channels/call/tier must be a number from 1 to 5");
+                      "policy: /channels/call/tier must be a whole number from 1 to 5");
 }

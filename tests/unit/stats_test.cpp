@@ -37,7 +37,7 @@ TEST_CASE("stats add up a case", "[stats]") {
     call.promise_id = 1;
     f.contacts.push_back(call);
     f.contacts.push_back(contact(2, "email", Direction::Out, t0 + day));
-    f.contacts.push_back(contact(3, "letter", Direction::In, t0 + 3 * day, Outcome::Info));
+    f.contacts.push_back(contact(3, "letter", Direction::In, t0 + 3 * day, Outcome::StockReply));
     f.contacts.push_back(contact(4, "email", Direction::Out, t0 + 4 * day));
     f.promises.push_back(Promise{1, 1, 1, "no more bills", t0 + 2 * day, PromiseStatus::Pending});
 
@@ -57,8 +57,8 @@ TEST_CASE("stats add up a case", "[stats]") {
     }
     SECTION("a promise is pending until its due time plus grace") {
         const Promise& p = f.promises[0];
-        CHECK_FALSE(is_overdue(p, policy, p.due + policy.promise_grace_s()));
-        CHECK(is_overdue(p, policy, p.due + policy.promise_grace_s() + 1));
+        CHECK_FALSE(is_overdue(f, p, policy, p.due + policy.promise_grace_s()));
+        CHECK(is_overdue(f, p, policy, p.due + policy.promise_grace_s() + 1));
         const CaseStats s = compute_stats(f, policy, p.due + 60);
         CHECK(s.promises_broken == 0);
         CHECK(s.promises_pending == 1);
@@ -72,6 +72,13 @@ TEST_CASE("stats add up a case", "[stats]") {
         const auto later = contact_states(f, policy, t0 + 30 * day);
         CHECK(later[3].ignored);
         CHECK_FALSE(later[3].awaiting_reply);
+    }
+    SECTION("a notice or information is not a reply: a bill answers nothing") {
+        for (const Outcome o : {Outcome::Notice, Outcome::Info}) {
+            f.contacts[2].outcome = o;
+            const auto states = contact_states(f, policy, t0 + 4 * day + 3600);
+            CHECK(states[1].ignored); // the email's 2 business days have passed unanswered
+        }
     }
     SECTION("attempts are counted per channel and direction") {
         CHECK(attempt_number(f, f.contacts[3]) == 2);

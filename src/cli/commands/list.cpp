@@ -54,13 +54,9 @@ void run_list(const ListOptions& o, Context& ctx) {
                    filter.status ? std::string(to_string(*filter.status)) + " " : "");
         return;
     }
-    // The engine's next step for each open case listed.
-    std::map<std::string, Org> orgs;
-    for (auto& org : store.orgs()) {
-        orgs.emplace(org.name, std::move(org));
-    }
+    // The engine's next step for each open case listed: the same advice as `next CASE`.
     std::map<std::int64_t, std::string> next_step;
-    for (const auto& item : agenda(files, orgs, recent_records(ctx, store), policy, now)) {
+    for (const auto& item : agenda_for(ctx, store, files).items) {
         next_step[item.file->kase.id] = item.suggestion.summary;
     }
     const Style style = ctx.style();

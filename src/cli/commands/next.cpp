@@ -42,6 +42,13 @@ void print_reasons(const Suggestion& s, const Style& style) {
     }
 }
 
+// Without --explain: the reasons in words, no weights or factor names.
+void print_why(const Suggestion& s, const Style& style) {
+    for (const auto& r : s.reasons) {
+        fmt::print("    {} {}\n", style.dim("-"), r.detail);
+    }
+}
+
 void print_explain(const Advice& a, const Style& style) {
     fmt::print("\n{}\n", style.bold("How the engine decided"));
     Table terms({"TERM", "VALUE", "THRESHOLD", "WEIGHT", "EFFECT"});
@@ -49,7 +56,8 @@ void print_explain(const Advice& a, const Style& style) {
         terms.add({t.term, t.value, t.threshold, t.weight, t.effect});
     }
     terms.print(style);
-    fmt::print("\n{}\n", style.bold("Rules"));
+    fmt::print("\n{}\n", style.bold(fmt::format("Rules, in order (decided by: {}; regime: {})",
+                                              a.decided_by, a.regime)));
     for (const auto& r : a.rules) {
         fmt::print("  {} {}: {}\n", r.fired ? style.green("[fired]") : style.dim("[ -   ]"), r.rule,
                    r.detail);
@@ -69,7 +77,8 @@ nlohmann::ordered_json explain_json(const Advice& a) {
     for (const auto& r : a.rules) {
         rules.push_back({{"rule", r.rule}, {"fired", r.fired}, {"detail", r.detail}});
     }
-    return {{"rung", a.rung}, {"target_tier", a.target_tier}, {"terms", terms}, {"rules", rules}};
+    return {{"rung", a.rung},   {"target_tier", a.target_tier}, {"regime", a.regime},
+            {"decided_by", a.decided_by}, {"terms", terms},       {"rules", rules}};
 }
 
 void run_case(const NextOptions& o, Context& ctx) {
@@ -108,15 +117,23 @@ void run_case(const NextOptions& o, Context& ctx) {
             const Suggestion& s = a.suggestions[i];
             const std::string head = i == 0 ? style.bold("Next:") : fmt::format("{}.", i + 1);
             fmt::print("{} {}\n", head, s.summary);
-            std::string meta = fmt::format("{} · score {}", when(s, now), signed_weight(s.score));
-            if (s.channel) {
+            std::string meta = when(s, now);
+            if (o.explain) {
+                meta += " · score " + signed_weight(s.score);
+            }
+            if (s.parallel) {
+                meta += " · beside the wait";
+            }
+            if (s.channel && s.action != Action::Wait) {
                 meta = fmt::format("{} (tier {}) · ", *s.channel, *s.tier) + meta;
             }
             fmt::print("    {}\n", style.dim(meta));
-            if (i == 0 || o.all || o.explain) {
+            if (o.explain) {
                 print_reasons(s, style);
+            } else if (i == 0 || o.all || s.parallel) {
+                print_why(s, style);
             }
-            if (i == 0 && s.channel) {
+            if (i == 0 && s.channel && s.action != Action::Wait) {
                 fmt::print("    {}\n",
                            style.dim(fmt::format("draft: escalate draft {} --channel {}", k.id,
                                                  *s.channel)));
@@ -148,18 +165,19 @@ void run_agenda(Context& ctx) {
     CaseFilter open;
     open.status = CaseStatus::Open;
     const auto files = store.load_case_files(open);
-    std::map<std::string, Org> orgs;
-    for (auto& org : store.orgs()) {
-        orgs.emplace(org.name, std::move(org));
-    }
-    const auto items = agenda(files, orgs, recent_records(ctx, store), ctx.policy(), now);
+    const Agenda agenda = agenda_for(ctx, store, files);
+    const auto& items = agenda.items;
     if (ctx.json()) {
         nlohmann::ordered_json list = nlohmann::ordered_json::array();
         for (const auto& item : items) {
-            list.push_back({{"case_id", item.file->kase.id},
-                            {"org", item.file->kase.org},
-                            {"title", item.file->kase.title},
-                            {"suggestion", to_json(item.suggestion)}});
+            nlohmann::ordered_json entry{{"case_id", item.file->kase.id},
+                                         {"org", item.file->kase.org},
+                                         {"title", item.file->kase.title},
+                                         {"suggestion", to_json(item.suggestion)}};
+            if (item.parallel) {
+                entry["parallel"] = to_json(*item.parallel);
+            }
+            list.push_back(std::move(entry));
         }
         print_json({{"agenda", list}});
         return;
@@ -173,8 +191,15 @@ void run_agenda(Context& ctx) {
     const Style style = ctx.style();
     Table table({"CASE", "ORG", "WHEN", "NEXT"});
     for (const auto& item : items) {
+        std::string next = item.suggestion.summary;
+        if (item.parallel) {
+            // A closing clock beside the wait: "· chargeback now: ... closes in 3 days".
+            const Suggestion& p = *item.parallel;
+            next += fmt::format(" · {} now: {}", p.channel.value_or("act"),
+                                p.reasons.empty() ? p.summary : p.reasons.front().detail);
+        }
         table.add({fmt::format("#{}", item.file->kase.id), clip(item.file->kase.org, 20),
-                   when(item.suggestion, now), item.suggestion.summary});
+                   when(item.suggestion, now), next});
     }
     table.print(style);
 }

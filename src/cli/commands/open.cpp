@@ -15,6 +15,7 @@ struct OpenOptions {
     std::string org;
     std::string title;
     std::optional<std::string> want, at, incident, paid_by;
+    std::optional<std::string> country, sector, amount, currency, order_ref;
     std::vector<std::string> tags;
 };
 
@@ -43,6 +44,7 @@ void run_open(const OpenOptions& o, Context& ctx) {
                 fmt::format("--paid-by \"{}\": accepted: card, debit, cash, other", *o.paid_by));
         }
     }
+    set_case_facts(k, o.country, o.sector, o.amount, o.currency, o.order_ref, ctx.policy());
     for (const auto& tag : o.tags) {
         check_text("--tag", tag, Lines::Single, 100);
         k.tags.push_back(tag);
@@ -81,10 +83,23 @@ Command setup_open(CLI::App& app) {
         ->type_name("WHEN");
     sub->add_option("--paid-by", o->paid_by, "card, debit, cash or other (chargeback clocks)")
         ->type_name("HOW");
+    sub->add_option("--country", o->country,
+                    "Where you are, ISO 3166 code (GB, US, FR): picks the rules (regime)")
+        ->type_name("CC");
+    sub->add_option("--sector", o->sector,
+                    "energy, telecom, bank, card, insurance, airline, baggage, retail, housing, "
+                    "other: picks the regulator")
+        ->type_name("S");
+    sub->add_option("--amount", o->amount, "The sum at stake: 412.00")->type_name("N");
+    sub->add_option("--currency", o->currency, "ISO 4217 code: GBP, USD, EUR")->type_name("CUR");
+    sub->add_option("--order-ref", o->order_ref, "Order or transaction reference")
+        ->type_name("REF");
     sub->add_option("--tag", o->tags, "A tag; repeat for more")->type_name("X");
     sub->footer(R"(Examples:
   escalate open Meterco --title "Billing after contract end" --want "Close the account, stop the bills"
-  escalate open "Parcelco" --title "Misdelivered parcel" --incident yesterday --paid-by card)");
+  escalate open "Parcelco" --title "Misdelivered parcel" --incident yesterday --paid-by card
+  escalate open Mobilo --country GB --sector telecom --title "Price rise billed twice"
+  escalate open Sofaland --country US --paid-by card --amount 1240 --currency USD --order-ref SF-2231)");
     return {sub, [o](Context& ctx) { run_open(*o, ctx); }};
 }
 

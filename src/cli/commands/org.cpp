@@ -14,7 +14,7 @@ namespace {
 
 struct OrgOptions {
     std::string name;
-    std::optional<std::string> phone, email, chat, exec, regulator;
+    std::optional<std::string> phone, email, chat, exec, regulator, requires_channel;
     std::vector<std::string> social, no, offers;
 };
 
@@ -47,13 +47,16 @@ void print_org(const Org& org) {
     if (!org.unavailable.empty()) {
         fmt::print("  not offered {}\n", fmt::join(org.unavailable, ", "));
     }
+    if (org.requires_channel) {
+        fmt::print("  only by    {}\n", *org.requires_channel);
+    }
 }
 
 void run_org(const OrgOptions& o, Context& ctx) {
     const Timestamp now = ctx.now();
     const Policy& policy = ctx.policy();
     const bool changing = o.phone || o.email || o.chat || o.exec || o.regulator ||
-                          !o.social.empty() || !o.no.empty() || !o.offers.empty();
+                          o.requires_channel || !o.social.empty() || !o.no.empty() || !o.offers.empty();
     if (!changing) {
         Store& store = ctx.store(Access::Read);
         auto tx = store.read();
@@ -78,6 +81,11 @@ void run_org(const OrgOptions& o, Context& ctx) {
         offers.push_back(policy.channel(c).name);
     }
 
+    std::optional<std::string> requires_channel;
+    if (o.requires_channel && !o.requires_channel->empty()) {
+        requires_channel = policy.channel(*o.requires_channel).name;
+    }
+
     Store& store = ctx.store(Access::Write);
     auto tx = store.write("org", now);
     Org org = store.ensure_org(o.name);
@@ -87,6 +95,10 @@ void run_org(const OrgOptions& o, Context& ctx) {
     set_field(org.chat, o.chat, "--chat", changed);
     set_field(org.exec, o.exec, "--exec", changed);
     set_field(org.regulator, o.regulator, "--regulator", changed);
+    if (o.requires_channel) {
+        org.requires_channel = requires_channel;
+        changed.emplace_back("requires");
+    }
     for (const auto& h : o.social) {
         if (h.empty()) {
             org.social.clear();
@@ -130,10 +142,14 @@ Command setup_org(CLI::App& app) {
     sub->add_option("--no", o->no, "A channel the org does not offer; repeat for more")
         ->type_name("CHANNEL");
     sub->add_option("--offers", o->offers, "Undo --no for a channel")->type_name("CHANNEL");
+    sub->add_option("--requires", o->requires_channel,
+                    "The only channel they accept (\"put it in writing\": letter); \"\" clears")
+        ->type_name("CHANNEL");
     sub->footer(R"(Examples:
   escalate org Meterco
   escalate org Meterco --phone "+1 800 555 0100" --social @meterco --exec "Pat Doe <ceo@meterco.example>"
-  escalate org Parcelco --no chat)");
+  escalate org Parcelco --no chat
+  escalate org "Brick & Co" --requires letter)");
     return {sub, [o](Context& ctx) { run_org(*o, ctx); }};
 }
 

@@ -1,4 +1,6 @@
 // escalate promise kept|broken ID, and escalate promises: settle and list promises.
+#include <map>
+
 #include <fmt/format.h>
 
 #include "../commands.hpp"
@@ -34,7 +36,7 @@ void run_promise(const PromiseOptions& o, Context& ctx) {
     store.update_promise(*p);
     tx.commit(fmt::format("mark promise {} (\"{}\") {}", p->id, p->text, o.verdict));
     if (ctx.json()) {
-        print_json(to_json(*p, is_overdue(*p, ctx.policy(), now)));
+        print_json(to_json(*p, is_overdue(store.load_case_file(p->case_id), *p, ctx.policy(), now)));
     } else if (!ctx.quiet()) {
         fmt::print("Promise {} (\"{}\", case #{}) marked {}\n", p->id, p->text, p->case_id,
                    o.verdict);
@@ -56,11 +58,23 @@ void run_promises(const PromisesOptions& o, Context& ctx) {
     }
     Store& store = ctx.store(Access::Read);
     auto tx = store.read();
-    const auto rows = store.promises(filter);
+    auto rows = store.promises(filter);
+    // Whether a promise is overdue depends on its case (a resolution settles the last one).
+    std::map<std::int64_t, CaseFile> files;
+    auto overdue = [&](const Promise& p) {
+        auto it = files.find(p.case_id);
+        if (it == files.end()) {
+            it = files.emplace(p.case_id, store.load_case_file(p.case_id)).first;
+        }
+        return is_overdue(it->second, p, policy, now);
+    };
+    if (o.overdue) {
+        std::erase_if(rows, [&](const auto& row) { return !overdue(row.first); });
+    }
     if (ctx.json()) {
         nlohmann::ordered_json list = nlohmann::ordered_json::array();
         for (const auto& [p, org] : rows) {
-            list.push_back(to_json(p, is_overdue(p, policy, now)));
+            list.push_back(to_json(p, overdue(p)));
         }
         print_json({{"promises", list}});
         return;
@@ -79,7 +93,7 @@ void run_promises(const PromisesOptions& o, Context& ctx) {
     Table table({"ID", "CASE", "ORG", "PROMISE", "STATE"});
     for (const auto& [p, org] : rows) {
         table.add({std::to_string(p.id), fmt::format("#{}", p.case_id), clip(org, 20),
-                   clip(p.text, 48), promise_state(p, is_overdue(p, policy, now), style)});
+                   clip(p.text, 48), promise_state(p, overdue(p), style)});
     }
     table.print(style);
 }

@@ -18,7 +18,7 @@ void run_show(const ShowOptions& o, Context& ctx) {
     if (ctx.json()) {
         print_json(to_json(file, ctx.policy(), ctx.now()));
     } else {
-        print_case(file, ctx);
+        print_case(file, store.find_org(file.kase.org).value_or(Org{}), ctx);
     }
 }
 
