@@ -40,6 +40,8 @@ enum class Outcome {
 [[nodiscard]] std::optional<Direction> direction_from(std::string_view s);
 [[nodiscard]] std::optional<PromiseStatus> promise_status_from(std::string_view s);
 [[nodiscard]] std::optional<Outcome> outcome_from(std::string_view s);
+// What an outcome means, for sentences: "no answer", "a stock reply", "" for info and notice.
+[[nodiscard]] std::string outcome_words(Outcome o);
 // "no-answer, hung-up, ...", for error messages.
 [[nodiscard]] std::string outcome_names();
 

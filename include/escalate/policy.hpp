@@ -89,7 +89,10 @@ struct ClockPolicy {
     ClockEffect effect = ClockEffect::Closes;
     double warn_at = 0.75; // share of the span after which it warns
     std::string channel;   // the channel that acts on it, if any
-    std::string source;    // the rule it comes from
+    // When the org is the card's issuer (a bank), the channel that acts on it instead: a
+    // written dispute to the org itself rather than a chargeback.
+    std::string issuer_channel;
+    std::string source; // the rule it comes from
 };
 
 // When a regime's outside route (its regulator or ombudsman) opens.
@@ -171,7 +174,7 @@ public:
     [[nodiscard]] int tier_count() const { return static_cast<int>(tiers_.size()); }
     [[nodiscard]] const std::vector<RegimePolicy>& regimes() const { return regimes_; }
     // The regime a case falls under: the most specific match of its country (or the policy's
-    // default country) and sector.
+    // default country) and sector, a sector match counting more than a country match.
     [[nodiscard]] const RegimePolicy& regime_for(const Case& k) const;
     [[nodiscard]] const ClockPolicy* find_clock(std::string_view name) const;
     [[nodiscard]] const std::vector<std::string>& sectors() const { return sectors_; }

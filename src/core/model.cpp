@@ -204,4 +204,37 @@ std::string format_amount(const std::string& amount, const std::optional<std::st
     return currency ? grouped + " " + *currency : grouped;
 }
 
+std::string outcome_words(Outcome o) {
+    switch (o) {
+    case Outcome::NoAnswer:
+        return "no answer";
+    case Outcome::HungUp:
+        return "cut off";
+    case Outcome::StockReply:
+        return "a stock reply";
+    case Outcome::Transferred:
+        return "transferred";
+    case Outcome::Refused:
+        return "refused";
+    case Outcome::Promised:
+        return "a promise";
+    case Outcome::Escalated:
+        return "passed up internally";
+    case Outcome::Partial:
+        return "partly fixed";
+    case Outcome::Resolved:
+        return "resolved";
+    case Outcome::Asked:
+        return "a request to me";
+    case Outcome::Final:
+        return "their final response";
+    case Outcome::Denied:
+        return "a written refusal";
+    case Outcome::Info:
+    case Outcome::Notice:
+        return "";
+    }
+    return "";
+}
+
 } // namespace escalate

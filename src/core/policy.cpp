@@ -159,13 +159,14 @@ const RegimePolicy& Policy::regime_for(const Case& k) const {
     };
     for (const auto& r : regimes_) {
         int score = 0;
+        // The sector says more than the country: lost baggage is lost baggage anywhere.
         if (country && has(r.countries, *country)) {
-            score += 2;
+            score += 1;
         } else if (!has(r.countries, "*")) {
             continue;
         }
         if (has(r.sectors, sector)) {
-            score += 1;
+            score += 2;
         } else if (!has(r.sectors, "*") || sector == "unset") {
             continue; // a case with no sector falls under the regime made for that
         }

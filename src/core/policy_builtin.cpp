@@ -75,9 +75,9 @@ const std::string_view builtin_policy_json = R"json({
   "clocks": {
     "chargeback": {"label": "card chargeback window closes", "from": "incident", "days": 120, "paid_by": ["card", "debit"], "effect": "closes", "channel": "chargeback",
                    "source": "Visa and Mastercard dispute rules: most reason codes allow 120 days from the transaction or the expected delivery date."},
-    "billing_dispute": {"label": "billing dispute window closes", "from": "incident", "days": 60, "paid_by": ["card"], "effect": "closes", "channel": "chargeback",
+    "billing_dispute": {"label": "billing dispute window closes", "from": "incident", "days": 60, "paid_by": ["card"], "effect": "closes", "channel": "chargeback", "issuer_channel": "letter",
                    "source": "US Fair Credit Billing Act, 15 U.S.C. 1666: a billing error must be disputed in writing within 60 days of the statement that first showed it (measured here from --incident; give the statement date there)."},
-    "regulation_e": {"label": "debit card error report window closes", "from": "incident", "days": 60, "paid_by": ["debit"], "effect": "closes", "channel": "chargeback",
+    "regulation_e": {"label": "debit card error report window closes", "from": "incident", "days": 60, "paid_by": ["debit"], "effect": "closes", "channel": "chargeback", "issuer_channel": "letter",
                    "source": "US Regulation E, 12 CFR 1005.11(b): report an error on a debit card or transfer within 60 days of the statement that first showed it (measured here from --incident)."},
     "psd_reply": {"label": "payment services final response due", "from": "first_complaint", "days": 15, "unit": "business_days", "paid_by": ["card", "debit"], "effect": "closes",
                    "source": "FCA Handbook DISP 1.6.2A: a complaint about payment services gets a final response within 15 business days (35 in exceptional cases, with a holding reply)."},
@@ -95,7 +95,7 @@ const std::string_view builtin_policy_json = R"json({
                    "source": "Montreal Convention 1999, art. 31(2): damage to checked baggage must be reported in writing within 7 days of receipt."},
     "baggage_delay": {"label": "written report of baggage delay due", "from": "incident", "days": 21, "effect": "closes", "channel": "letter",
                    "source": "Montreal Convention 1999, art. 31(2): a delay must be reported in writing within 21 days of the baggage being placed at the passenger's disposal (the incident date)."},
-    "letter_before_action": {"label": "letter before action's deadline", "from": "contact", "on": "legal", "days": 14, "effect": "opens", "channel": "legal",
+    "letter_before_action": {"label": "a small claim can be started", "from": "contact", "on": "legal", "days": 14, "effect": "opens", "channel": "legal",
                    "source": "Practice Direction - Pre-Action Conduct and Protocols, para 6(b) (England and Wales): 14 days is a reasonable time to answer a letter before claim in a straightforward case."}
   },
   "regimes": {
@@ -127,7 +127,7 @@ const std::string_view builtin_policy_json = R"json({
     },
     "gb_comms": {
       "label": "UK communications", "countries": ["GB"], "sectors": ["telecom"],
-      "regulator": {"name": "the communications ADR scheme (the Communications Ombudsman or CISAS, whichever your provider belongs to)", "where": "https://www.ofcom.org.uk/phones-and-broadband/how-to-complain",
+      "regulator": {"name": "the communications ADR scheme (Communications Ombudsman or CISAS)", "where": "https://www.ofcom.org.uk/phones-and-broadband/how-to-complain",
                     "source": "Ofcom General Condition C4: a complaint may go to the provider's ADR scheme after 8 weeks, or sooner with a deadlock letter; for complaints made from 8 April 2026 the wait is 6 weeks."},
       "route": {"opens": "after_weeks", "weeks": 8, "weeks_from": {"2026-04-08": 6}, "or_final": true,
                 "source": "Ofcom General Condition C4.6; Ofcom's 2025 statement reducing the wait to 6 weeks from 8 April 2026"},

@@ -273,6 +273,7 @@ ClockPolicy parse_clock(Reader& r, const std::string& name, const Json& c) {
     }
     clock.warn_at = r.number(c, "warn_at", path, 0, 1, 0.75);
     clock.channel = r.text(c, "channel", path, "");
+    clock.issuer_channel = r.text(c, "issuer_channel", path, "");
     if (const Json* paid = r.find(c, "paid_by")) {
         for (const auto& p : *paid) {
             const auto how = p.is_string() ? paid_by_from(p.get<std::string>()) : std::nullopt;

@@ -183,7 +183,7 @@ std::vector<Reason> clock_terms(const CaseFacts& f, const ChannelPolicy& ch) {
                                        format_local(clock.ends_at, TimeStyle::Date)),
                            w.clock_closing});
         } else if (clock.effect == ClockEffect::Opens && clock.state == ClockState::Expired) {
-            out.push_back({"clock_open",
+            out.push_back({clock.name == "route" ? "route_open" : "clock_open",
                            fmt::format("{} since {}", clock.label,
                                        format_local(clock.ends_at, TimeStyle::Date)),
                            w.clock_open});

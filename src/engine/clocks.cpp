@@ -90,15 +90,25 @@ std::vector<DeadlineClock> case_clocks(const CaseFacts& f) {
                                                             *k.paid_by) == p->paid_by.end())) {
             continue;
         }
-        if (p->effect == ClockEffect::Closes && !p->channel.empty() &&
-            acted_on(f, p->channel, *start)) {
+        // A window for a step the rules do not allow here (a chargeback against the card's
+        // own issuer) is not shown, unless a written dispute to the issuer acts on it.
+        std::string channel = p->channel;
+        if (const ChannelPolicy* ch = policy.find_channel(p->channel);
+            ch && ch->needs_card && !f.chargeback_lever) {
+            if (!f.issuer || p->issuer_channel.empty()) {
+                continue;
+            }
+            channel = p->issuer_channel;
+        }
+        if (p->effect == ClockEffect::Closes && !channel.empty() &&
+            acted_on(f, channel, *start)) {
             continue;
         }
         const int days = static_cast<int>(p->days);
         const Timestamp end = p->business_days ? add_business_days(*start, days, policy.workdays())
                                                : add_local_days(*start, days);
         clocks.push_back(
-            make_clock(p->name, p->label, *start, end, p->warn_at, p->effect, p->channel, now));
+            make_clock(p->name, p->label, *start, end, p->warn_at, p->effect, channel, now));
         clocks.back().source = p->source;
     }
     // The day the regulator or ombudsman can take the case, where that is a date.

@@ -106,13 +106,13 @@ std::string history_sentence(const Facts& f) {
 }
 
 // The latest decisive fact: their final response or written refusal, quoted.
-std::string decisive_line(const Facts& f) {
+std::string decisive_line(const Facts& f, std::string_view sent = "you sent me") {
     const Contact* c = f.cf.ladder.decisive_contact;
     if (c == nullptr || c->direction != Direction::In) {
         return "";
     }
-    return fmt::format("On {} you sent me {}{}.\n\n", format_local(c->at, TimeStyle::Date),
-                       c->outcome == Outcome::Final ? "your final response" : "a written refusal",
+    return fmt::format("On {} {} {}{}.\n\n", format_local(c->at, TimeStyle::Date), sent,
+                       c->outcome == Outcome::Final ? "a final response" : "a written refusal",
                        c->note ? fmt::format(": \"{}\"", *c->note) : "");
 }
 
@@ -166,16 +166,21 @@ std::string complaint(const Facts& f, const std::string& channel) {
                        promises_block(f), refs_line(f), f.want(), by, next_step_line(f, by));
 }
 
-std::string timeline_lines(const Facts& f, std::size_t max_lines, std::size_t note_width) {
+// One line per contact, "my call" and "your letter" (to the company) or "their letter" (to a
+// third party), with what came of it in words.
+std::string timeline_lines(const Facts& f, std::size_t max_lines, std::size_t note_width,
+                           std::string_view them = "your") {
     std::vector<std::string> lines;
     for (const auto& c : f.file.contacts) {
         if (c.is_private) {
             continue;
         }
-        std::string line = fmt::format("- {}: {} {}", format_local(c.at, TimeStyle::Date),
-                                       c.direction == Direction::Out ? "my" : "your", c.channel);
-        if (c.outcome && !(c.promise_id && *c.outcome == Outcome::Promised)) {
-            line += fmt::format(", {}", to_string(*c.outcome));
+        std::string line =
+            fmt::format("- {}: {} {}", format_local(c.at, TimeStyle::Date),
+                        c.direction == Direction::Out ? "my" : them, noun_or(f, c.channel));
+        if (c.outcome && !(c.promise_id && *c.outcome == Outcome::Promised) &&
+            !outcome_words(*c.outcome).empty()) {
+            line += fmt::format(", {}", outcome_words(*c.outcome));
         }
         if (c.promise_id) {
             for (const auto& p : f.file.promises) {
@@ -319,17 +324,16 @@ std::string regulator_summary(const Facts& f) {
         "Contacts with {}: {} in all, {} of them mine ({}); {} on the phone, {} on hold\n"
         "Promises made: {}; broken: {}\n"
         "Escalation so far: {}\n\n"
-        "I complained to {} on {}. {}{}\n\n{}{}{}"
+        "{}{}\n\n{}{}{}"
         "Full history:\n{}\n"
         "Outcome sought: {}.\n",
         f.file.kase.org, body, f.title(), format_local(f.file.kase.opened_at, TimeStyle::Date),
         counted(f.stats.days_open, "day"), f.file.kase.org, f.stats.contacts, f.stats.outbound,
         f.counts, format_duration(f.stats.talk_s), format_duration(f.stats.hold_s),
         f.stats.promises_made, f.stats.promises_broken,
-        tiers.empty() ? "none yet" : join_words(tiers), f.file.kase.org,
-        format_local(f.cf.first_complaint.value_or(f.file.kase.opened_at), TimeStyle::Date),
-        history_sentence(f), amount, decisive_line(f), promises_block(f), refs_line(f),
-        timeline_lines(f, 1000, 200), f.want());
+        tiers.empty() ? "none yet" : join_words(tiers), history_sentence(f), amount,
+        decisive_line(f, "they sent me"), promises_block(f), refs_line(f),
+        timeline_lines(f, 1000, 200, "their"), f.want());
 }
 
 // What has happened since a complaint to a regulator was filed, to add to it.
@@ -449,7 +453,7 @@ std::string small_claim(const Facts& f) {
                                             format_local(add_local_days(demand->at, 14),
                                                          TimeStyle::Date))
                               : "",
-                       letters_sent(f), refs_line(f), timeline_lines(f, 1000, 200),
+                       letters_sent(f), refs_line(f), timeline_lines(f, 1000, 200, "their"),
                        f.file.kase.org, f.amount().empty() ? "what I am owed" : f.amount());
 }
 

@@ -60,6 +60,8 @@ std::string summary_of(const CaseFacts& f, const Suggestion& s, const std::strin
         out += ": " + open->detail;
     } else if (l.decisive && ch.tier == l.top) {
         out += ": " + *l.decisive;
+    } else if (const Reason* route = find_reason(s, "route_open")) {
+        out += ": " + route->detail;
     } else if (!ev.empty()) {
         out += fmt::format(": {} {} not worked", ev, has_have(ev));
     } else if (f.file().kase.want) {

@@ -138,6 +138,7 @@ CaseFacts gather_facts(const EngineInput& in) {
     const bool card = k.paid_by == PaidBy::Card || k.paid_by == PaidBy::Debit;
     const bool issuer = k.sector && listed(policy.issuer_sectors(), *k.sector);
     f.chargeback_lever = card && !issuer;
+    f.issuer = issuer;
     f.chargeback_why =
         !card    ? (k.paid_by ? fmt::format("paid by {}, not by card", to_string(*k.paid_by))
                               : std::string("no card payment on the case (open --paid-by card)"))
@@ -166,6 +167,15 @@ Allowed allowed(const CaseFacts& f, const ChannelPolicy& ch) {
     const int top = f.ladder.top;
     if (ch.tier != top) {
         return {};
+    }
+    // An outside complaint already filed and inside its answer window is not filed again.
+    if (const Contact* filed = f.last_out(ch.name)) {
+        const ContactState& st = f.states[f.index_of(*filed)];
+        if (st.awaiting_reply) {
+            return {false, fmt::format("your {} of {} is awaiting its answer, due {}", ch.noun,
+                                       format_local(filed->at, TimeStyle::Date),
+                                       format_local(*st.reply_due, TimeStyle::Date))};
+        }
     }
     // The outside authority: what the regime offers, how the case was paid, what is open.
     if (ch.directory == "regulator") {

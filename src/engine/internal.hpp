@@ -65,6 +65,7 @@ struct CaseFacts {
     std::vector<DeadlineClock> clocks;
     // A chargeback is a lever: paid by card or debit, and the org is not the card's issuer.
     bool chargeback_lever = false;
+    bool issuer = false; // the org is the card's issuer (a bank or card case)
     std::string chargeback_why;
     // The newest contact that says something (not a notice or information), either way.
     const Contact* last_substantive = nullptr;

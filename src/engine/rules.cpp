@@ -75,10 +75,10 @@ Verdict they_asked(const CaseFacts& f) {
                                      c->channel, when_words(*c)));
     }
     Suggestion s = contact_on(f, *ch, {});
-    const std::string asked = c->note ? fmt::format("\"{}\"", *c->note) : "they asked you to";
     s.reasons.push_back({"asked",
-                         fmt::format("their {} of {}: {}", noun_of(f, c->channel), when_words(*c),
-                                     asked),
+                         fmt::format("as they asked in their {} of {}{}", noun_of(f, c->channel),
+                                     when_words(*c),
+                                     c->note ? fmt::format(" (\"{}\")", *c->note) : ""),
                          f.policy().weights().asked});
     if (org.requires_channel) {
         s.reasons.push_back({"required",

@@ -13,39 +13,6 @@ namespace escalate {
 
 namespace {
 
-std::string outcome_phrase(Outcome o) {
-    switch (o) {
-    case Outcome::NoAnswer:
-        return "no answer";
-    case Outcome::HungUp:
-        return "cut off";
-    case Outcome::StockReply:
-        return "a stock reply";
-    case Outcome::Transferred:
-        return "transferred";
-    case Outcome::Refused:
-        return "refused";
-    case Outcome::Promised:
-        return "a promise";
-    case Outcome::Escalated:
-        return "passed up internally";
-    case Outcome::Partial:
-        return "partly fixed";
-    case Outcome::Resolved:
-        return "resolved";
-    case Outcome::Asked:
-        return "a request to me";
-    case Outcome::Final:
-        return "their final response";
-    case Outcome::Denied:
-        return "a written refusal";
-    case Outcome::Info:
-    case Outcome::Notice:
-        return "";
-    }
-    return "";
-}
-
 std::string capitalised(std::string s) {
     if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') {
         s[0] = static_cast<char>(s[0] - 'a' + 'A');
@@ -266,8 +233,8 @@ std::string describe_event(const Timeline& t, const TimelineEvent& e) {
     if (e.promise) {
         s += fmt::format(": promised \"{}\" by {}", e.promise->text,
                          format_local(e.promise->due, TimeStyle::Date));
-    } else if (c.outcome && !outcome_phrase(*c.outcome).empty()) {
-        s += ": " + outcome_phrase(*c.outcome);
+    } else if (c.outcome && !outcome_words(*c.outcome).empty()) {
+        s += ": " + outcome_words(*c.outcome);
     }
     return s;
 }
