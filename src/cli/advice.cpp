@@ -19,21 +19,40 @@ std::vector<const CaseFile*> pointers(const std::vector<CaseFile>& files) {
 
 } // namespace
 
-ChannelRecords recent_records(Context& ctx, Store& store) {
-    CaseFilter recent;
-    recent.newest = ctx.policy().history_recent_cases();
-    const auto files = store.load_case_files(recent);
-    return channel_records(pointers(files), ctx.policy(), ctx.now());
-}
+namespace {
 
-ChannelHistory history_for(Context& ctx, Store& store, const std::string& org,
-                           const ChannelRecords& overall) {
-    CaseFilter same_org;
-    same_org.org = org;
-    same_org.org_exact = true;
-    same_org.newest = ctx.policy().history_recent_cases();
-    const auto org_files = store.load_case_files(same_org);
-    return ChannelHistory{channel_records(pointers(org_files), ctx.policy(), ctx.now()), overall};
+// The person's history, worked out once per command from the newest cases (the policy's
+// history/recent_cases): overall, and with each org among them. `next CASE`, the agenda and
+// `list` all read it, so they give the same advice for the same case.
+class Histories {
+public:
+    Histories(Context& ctx, Store& store) : ctx_(ctx) {
+        CaseFilter recent;
+        recent.newest = ctx.policy().history_recent_cases();
+        files_ = store.load_case_files(recent);
+        overall_ = channel_records(pointers(files_), ctx.policy(), ctx.now());
+    }
+    const ChannelRecords& overall() const { return overall_; }
+    ChannelHistory for_org(const std::string& org) const {
+        std::vector<const CaseFile*> same;
+        for (const auto& f : files_) {
+            if (f.kase.org == org) {
+                same.push_back(&f);
+            }
+        }
+        return ChannelHistory{channel_records(same, ctx_.policy(), ctx_.now()), overall_};
+    }
+
+private:
+    Context& ctx_;
+    std::vector<CaseFile> files_;
+    ChannelRecords overall_;
+};
+
+} // namespace
+
+ChannelRecords recent_records(Context& ctx, Store& store) {
+    return Histories(ctx, store).overall();
 }
 
 CaseAdvice advise_case(Context& ctx, Store& store, std::int64_t case_id, Drafts drafts) {
@@ -43,14 +62,14 @@ CaseAdvice advise_case(Context& ctx, Store& store, std::int64_t case_id, Drafts 
     if (auto org = store.find_org(out.file.kase.org)) {
         out.org = *org;
     }
-    out.history = history_for(ctx, store, out.file.kase.org, recent_records(ctx, store));
+    out.history = Histories(ctx, store).for_org(out.file.kase.org);
     out.advice = advise(EngineInput{out.file, out.org, out.history, policy, now, drafts});
     return out;
 }
 
 Agenda agenda_for(Context& ctx, Store& store, const std::vector<CaseFile>& files) {
     Agenda out;
-    const ChannelRecords overall = recent_records(ctx, store);
+    const Histories histories(ctx, store);
     for (auto& org : store.orgs()) {
         out.orgs.emplace(org.name, std::move(org));
     }
@@ -61,8 +80,7 @@ Agenda agenda_for(Context& ctx, Store& store, const std::vector<CaseFile>& files
         }
         auto h = out.histories.find(f.kase.org);
         if (h == out.histories.end()) {
-            h = out.histories.emplace(f.kase.org, history_for(ctx, store, f.kase.org, overall))
-                    .first;
+            h = out.histories.emplace(f.kase.org, histories.for_org(f.kase.org)).first;
         }
         const auto org = out.orgs.find(f.kase.org);
         cases.push_back({&f, org == out.orgs.end() ? nullptr : &org->second, &h->second});

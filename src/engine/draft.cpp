@@ -229,7 +229,7 @@ std::string timeline_lines(const Facts& f, std::size_t max_lines, std::size_t no
     return out;
 }
 
-std::string exec_letter(const Facts& f) {
+std::string exec_letter(const Facts& f, const ChannelPolicy& ch) {
     const std::string to = f.org.exec ? parse_exec(*f.org.exec).name : "Chief Executive";
     return fmt::format("Dear {},\n\n"
                        "I am writing to you directly because {}'s customer service has not "
@@ -242,7 +242,7 @@ std::string exec_letter(const Facts& f) {
                        "Yours sincerely,\n",
                        to, f.file.kase.org, f.topic(), counted(f.stats.days_open, "day"),
                        history_sentence(f), decisive_line(f) + promises_block(f), refs_line(f), timeline_lines(f, 8, 80), f.want(),
-                       by_when(f, "exec"));
+                       by_when(f, ch.name));
 }
 
 std::string public_post(const Facts& f) {
@@ -504,7 +504,7 @@ std::string draft_for(const CaseFacts& cf, const ChannelPolicy& ch) {
     case DraftKind::Complaint:
         return complaint(f, ch.name);
     case DraftKind::ExecLetter:
-        return exec_letter(f);
+        return exec_letter(f, ch);
     case DraftKind::Post:
         return public_post(f);
     case DraftKind::Regulator:
