@@ -54,8 +54,8 @@ struct Org {
     std::int64_t id = 0;
     std::string name;
     std::optional<std::string> phone, email, chat, exec, regulator;
-    std::vector<std::string> social;      // handles, "@meterco"
-    std::vector<std::string> unavailable; // channels the org does not offer
+    std::vector<std::string> social;             // handles, "@meterco"
+    std::vector<std::string> unavailable;        // channels the org does not offer
     std::optional<std::string> requires_channel; // the only channel they accept (org --requires)
 };
 

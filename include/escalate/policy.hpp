@@ -182,9 +182,7 @@ public:
         return default_country_;
     }
     // Sectors whose org is the card's issuer: no chargeback against them.
-    [[nodiscard]] const std::vector<std::string>& issuer_sectors() const {
-        return issuer_sectors_;
-    }
+    [[nodiscard]] const std::vector<std::string>& issuer_sectors() const { return issuer_sectors_; }
     [[nodiscard]] const Weights& weights() const { return weights_; }
     [[nodiscard]] const AgendaWeights& agenda_weights() const { return agenda_weights_; }
     [[nodiscard]] int max_skip() const { return max_skip_; }

@@ -16,6 +16,7 @@ struct Command {
 };
 
 Command setup_open(CLI::App& app);
+Command setup_case(CLI::App& app);
 Command setup_log(CLI::App& app);
 Command setup_next(CLI::App& app);
 Command setup_show(CLI::App& app);

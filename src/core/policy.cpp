@@ -175,8 +175,9 @@ const RegimePolicy& Policy::regime_for(const Case& k) const {
             best_score = score;
         }
     }
-    static const RegimePolicy none{"none", "no regime", {"*"}, {"*"}, std::nullopt,
-                                   RouteOpens::Never, 0, {}, false, "", std::nullopt, {}, {"legal"}};
+    static const RegimePolicy none{
+        "none", "no regime", {"*"}, {"*"},        std::nullopt, RouteOpens::Never, 0,
+        {},     false,       "",    std::nullopt, {},           {"legal"}};
     return best ? *best : none;
 }
 

@@ -155,8 +155,8 @@ unsigned parse_workdays(Reader& r, const Json& doc) {
     return mask;
 }
 
-ChannelWords parse_words(Reader& r, const Json& c, const std::string& path,
-                         const std::string& name, DraftKind fallback) {
+ChannelWords parse_words(Reader& r, const Json& c, const std::string& path, const std::string& name,
+                         DraftKind fallback) {
     ChannelWords w;
     w.say = r.text(c, "say", path, "Contact {org} by " + name);
     w.say_to = r.text(c, "say_to", path, "");
@@ -306,9 +306,10 @@ RegimePolicy parse_regime(Reader& r, const std::string& name, const Json& g,
         if (!reg->is_object()) {
             r.bad(path + "/regulator", "an object with name, where and source, or null");
         } else {
-            out.regulator = RegulatorInfo{r.text(*reg, "name", path + "/regulator", "the regulator"),
-                                          r.text(*reg, "where", path + "/regulator", ""),
-                                          r.text(*reg, "source", path + "/regulator", "")};
+            out.regulator =
+                RegulatorInfo{r.text(*reg, "name", path + "/regulator", "the regulator"),
+                              r.text(*reg, "where", path + "/regulator", ""),
+                              r.text(*reg, "source", path + "/regulator", "")};
         }
     }
     const Json* route = r.find(g, "route");

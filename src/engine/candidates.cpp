@@ -106,11 +106,13 @@ Term follow_up(const CaseFacts& f, const ChannelPolicy& ch) {
 const ChannelRecord* record_for(const CaseFacts& f, const ChannelPolicy& ch, std::string& whose) {
     const auto& h = f.in.history;
     const int min = f.policy().history_min_attempts();
-    if (const auto it = h.with_org.find(ch.name); it != h.with_org.end() && it->second.attempts >= min) {
+    if (const auto it = h.with_org.find(ch.name);
+        it != h.with_org.end() && it->second.attempts >= min) {
         whose = "with " + f.file().kase.org;
         return &it->second;
     }
-    if (const auto it = h.overall.find(ch.name); it != h.overall.end() && it->second.attempts >= min) {
+    if (const auto it = h.overall.find(ch.name);
+        it != h.overall.end() && it->second.attempts >= min) {
         whose = "overall";
         return &it->second;
     }
@@ -132,7 +134,8 @@ Term reply_rate(const CaseFacts& f, const ChannelPolicy& ch) {
 Term fast_reply(const CaseFacts& f, const ChannelPolicy& ch) {
     std::string whose;
     const ChannelRecord* rec = record_for(f, ch, whose);
-    if (rec == nullptr || !rec->median_reply_s || *rec->median_reply_s > f.policy().fast_reply_s()) {
+    if (rec == nullptr || !rec->median_reply_s ||
+        *rec->median_reply_s > f.policy().fast_reply_s()) {
         return std::nullopt;
     }
     return Reason{"fast_reply",
@@ -177,11 +180,11 @@ std::vector<Reason> clock_terms(const CaseFacts& f, const ChannelPolicy& ch) {
             continue;
         }
         if (clock.effect == ClockEffect::Closes && clock.state == ClockState::Warning) {
-            out.push_back({"clock_closing",
-                           fmt::format("{} in {} ({})", clock.label,
-                                       format_duration(clock.remaining_s),
-                                       format_local(clock.ends_at, TimeStyle::Date)),
-                           w.clock_closing});
+            out.push_back(
+                {"clock_closing",
+                 fmt::format("{} in {} ({})", clock.label, format_duration(clock.remaining_s),
+                             format_local(clock.ends_at, TimeStyle::Date)),
+                 w.clock_closing});
         } else if (clock.effect == ClockEffect::Opens && clock.state == ClockState::Expired) {
             out.push_back({clock.name == "route" ? "route_open" : "clock_open",
                            fmt::format("{} since {}", clock.label,
@@ -203,11 +206,11 @@ void cooldown(const CaseFacts& f, const ChannelPolicy& ch, Suggestion& s) {
         return;
     }
     s.not_before = last->at + ch.cooldown_s;
-    s.reasons.push_back({"cooldown",
-                         fmt::format("last {} {}; leave {} between them", ch.noun,
-                                     format_relative(last->at, f.now()),
-                                     format_duration(ch.cooldown_s)),
-                         -f.policy().weights().cooldown});
+    s.reasons.push_back(
+        {"cooldown",
+         fmt::format("last {} {}; leave {} between them", ch.noun,
+                     format_relative(last->at, f.now()), format_duration(ch.cooldown_s)),
+         -f.policy().weights().cooldown});
 }
 
 // After a failed call or chat, the next front-line or formal step is in writing.
@@ -247,9 +250,8 @@ std::vector<Suggestion> channel_candidates(const CaseFacts& f) {
             continue;
         }
         auto clocks = clock_terms(f, ch);
-        const bool lever = std::any_of(clocks.begin(), clocks.end(), [](const Reason& r) {
-            return r.factor == "clock_closing";
-        });
+        const bool lever = std::any_of(clocks.begin(), clocks.end(),
+                                       [](const Reason& r) { return r.factor == "clock_closing"; });
         const bool in_range = ch.tier >= std::min(l.rung, l.target) && ch.tier <= l.cap;
         if (!in_range && !lever) {
             continue;
@@ -257,15 +259,14 @@ std::vector<Suggestion> channel_candidates(const CaseFacts& f) {
         if (paper_trail && ch.sync == Sync::Synchronous && ch.tier < 3 && !lever) {
             continue; // put it in writing after a failed call or chat
         }
-        Suggestion s = contact_on(
-            f, ch,
-            {{"tier_target",
-              fmt::format("the ladder points to tier {} ({}): {}", l.target,
-                          policy.tier(l.target).name, why),
-              policy.weights().tier_target}});
-        for (const Term& t : {tier_distance(f, ch), offered(f, ch), tried(f, ch),
-                              follow_up(f, ch), reply_rate(f, ch), fast_reply(f, ch),
-                              required(f, ch), written(f, ch), outside_order(f, ch)}) {
+        Suggestion s = contact_on(f, ch,
+                                  {{"tier_target",
+                                    fmt::format("the ladder points to tier {} ({}): {}", l.target,
+                                                policy.tier(l.target).name, why),
+                                    policy.weights().tier_target}});
+        for (const Term& t : {tier_distance(f, ch), offered(f, ch), tried(f, ch), follow_up(f, ch),
+                              reply_rate(f, ch), fast_reply(f, ch), required(f, ch), written(f, ch),
+                              outside_order(f, ch)}) {
             if (t) {
                 s.reasons.push_back(*t);
             }
@@ -273,9 +274,8 @@ std::vector<Suggestion> channel_candidates(const CaseFacts& f) {
         // Chasing an unanswered contact, unless the channel's next contact is a new step
         // (a small claim after the letter before action).
         const bool next_step = ch.then && f.last_out(ch.name) != nullptr;
-        if (!next_step && std::any_of(s.reasons.begin(), s.reasons.end(), [](const Reason& r) {
-                return r.factor == "follow_up";
-            })) {
+        if (!next_step && std::any_of(s.reasons.begin(), s.reasons.end(),
+                                      [](const Reason& r) { return r.factor == "follow_up"; })) {
             s.action = Action::FollowUp;
         }
         cooldown(f, ch, s);

@@ -28,8 +28,8 @@ namespace {
 
 DeadlineClock make_clock(std::string name, std::string label, Timestamp start, Timestamp end,
                          double warn_at, ClockEffect effect, std::string channel, Timestamp now) {
-    DeadlineClock c{std::move(name), std::move(label),    start,  end,
-                    end - now,       ClockState::Running, effect, std::move(channel), {}};
+    DeadlineClock c{std::move(name), std::move(label),   start, end, end - now, ClockState::Running,
+                    effect,          std::move(channel), {}};
     const auto warn = start + static_cast<Seconds>(warn_at * static_cast<double>(end - start));
     c.state = now >= end    ? ClockState::Expired
               : now >= warn ? ClockState::Warning
@@ -50,8 +50,8 @@ std::optional<Timestamp> clock_start(const CaseFacts& f, const ClockPolicy& p) {
         return f.first_written;
     case ClockStart::Contact:
         for (const auto& c : f.file().contacts) {
-            if (c.direction == Direction::Out && f.policy().find_channel(c.channel) ==
-                                                     f.policy().find_channel(p.on)) {
+            if (c.direction == Direction::Out &&
+                f.policy().find_channel(c.channel) == f.policy().find_channel(p.on)) {
                 return c.at;
             }
         }
@@ -100,8 +100,7 @@ std::vector<DeadlineClock> case_clocks(const CaseFacts& f) {
             }
             channel = p->issuer_channel;
         }
-        if (p->effect == ClockEffect::Closes && !channel.empty() &&
-            acted_on(f, channel, *start)) {
+        if (p->effect == ClockEffect::Closes && !channel.empty() && acted_on(f, channel, *start)) {
             continue;
         }
         const int days = static_cast<int>(p->days);
@@ -115,8 +114,8 @@ std::vector<DeadlineClock> case_clocks(const CaseFacts& f) {
     const Route& route = f.route;
     if (route.exists && route.opens_at &&
         (f.regime.opens == RouteOpens::AfterWeeks || f.regime.opens == RouteOpens::AfterWritten)) {
-        const auto start = f.regime.opens == RouteOpens::AfterWeeks ? f.first_complaint
-                                                                    : f.first_written;
+        const auto start =
+            f.regime.opens == RouteOpens::AfterWeeks ? f.first_complaint : f.first_written;
         std::string channel;
         for (const auto& ch : policy.channels()) {
             if (ch.directory == "regulator" && channel.empty()) {

@@ -49,7 +49,7 @@ struct Facts {
 Facts gather(const CaseFacts& cf) {
     const CaseFile& file = cf.file();
     Facts f{cf, file, cf.in.org, cf.policy(), cf.now(), compute_stats(file, cf.policy(), cf.now()),
-            "", {}, {}};
+            "", {},   {}};
     // What the person did: outbound contacts per channel, in the order first used.
     std::vector<std::string> parts;
     for (const auto& [channel, n] : outbound_by_channel(file)) {
@@ -88,10 +88,10 @@ std::string noun_or(const Facts& f, const std::string& channel) {
 
 std::string history_sentence(const Facts& f) {
     const auto n = f.stats.outbound;
-    std::string s = fmt::format("Since {} I have contacted {} {} ({})",
-                                format_local(f.file.kase.opened_at, TimeStyle::Date),
-                                f.file.kase.org, n == 1 ? "once" : fmt::format("{} times", n),
-                                f.counts);
+    std::string s =
+        fmt::format("Since {} I have contacted {} {} ({})",
+                    format_local(f.file.kase.opened_at, TimeStyle::Date), f.file.kase.org,
+                    n == 1 ? "once" : fmt::format("{} times", n), f.counts);
     std::vector<std::string> spent;
     if (f.stats.talk_s > 0) {
         spent.push_back(format_duration(f.stats.talk_s) + " on the phone");
@@ -120,9 +120,9 @@ std::string decisive_line(const Facts& f, std::string_view sent = "you sent me")
 std::string next_step_line(const Facts& f, const std::string& by) {
     const Route& r = f.cf.route;
     if (r.exists) {
-        const std::string when =
-            r.open || !r.opens_at || *r.opens_at < f.now ? by
-                                                        : format_local(*r.opens_at, TimeStyle::Date);
+        const std::string when = r.open || !r.opens_at || *r.opens_at < f.now
+                                     ? by
+                                     : format_local(*r.opens_at, TimeStyle::Date);
         return fmt::format("If this is not resolved by {}, I will refer it to {}.", when, r.body);
     }
     return fmt::format("If this is not resolved by {}, I will take further action, which may "
@@ -241,8 +241,8 @@ std::string exec_letter(const Facts& f, const ChannelPolicy& ch) {
                        "by {}.\n\n"
                        "Yours sincerely,\n",
                        to, f.file.kase.org, f.topic(), counted(f.stats.days_open, "day"),
-                       history_sentence(f), decisive_line(f) + promises_block(f), refs_line(f), timeline_lines(f, 8, 80), f.want(),
-                       by_when(f, ch.name));
+                       history_sentence(f), decisive_line(f) + promises_block(f), refs_line(f),
+                       timeline_lines(f, 8, 80), f.want(), by_when(f, ch.name));
 }
 
 std::string public_post(const Facts& f) {
@@ -316,7 +316,8 @@ std::string regulator_summary(const Facts& f) {
     for (int t : tried) {
         tiers.push_back(f.policy.tier(t).name);
     }
-    const std::string amount = f.amount().empty() ? "" : " The amount at stake is " + f.amount() + ".";
+    const std::string amount =
+        f.amount().empty() ? "" : " The amount at stake is " + f.amount() + ".";
     return fmt::format(
         "Complaint about {}: summary for {}\n\n"
         "Subject: {}\n"
@@ -355,7 +356,8 @@ std::string regulator_update(const Facts& f) {
             continue;
         }
         out += fmt::format("- {}: {} {}", format_local(c.at, TimeStyle::Date),
-                           c.direction == Direction::Out ? "I contacted them by" : "they contacted me by",
+                           c.direction == Direction::Out ? "I contacted them by"
+                                                         : "they contacted me by",
                            noun_or(f, c.channel));
         if (c.outcome) {
             out += fmt::format(" ({})", to_string(*c.outcome));
@@ -433,28 +435,28 @@ std::string small_claim(const Facts& f) {
     const Contact* demand = nullptr;
     for (const auto& c : f.file.contacts) {
         const ChannelPolicy* ch = f.policy.find_channel(c.channel);
-        if (c.direction == Direction::Out && ch && words_for(f.cf, *ch).draft == DraftKind::SmallClaim) {
+        if (c.direction == Direction::Out && ch &&
+            words_for(f.cf, *ch).draft == DraftKind::SmallClaim) {
             demand = &c; // the letter before action went on the channel whose next step is a claim
         }
     }
-    return fmt::format("Small claim against {}: particulars of claim\n\n"
-                       "Amount claimed: {}\n"
-                       "The claim: {}\n"
-                       "Since {}: {}\n"
-                       "{}\n{}"
-                       "{}"
-                       "Full history:\n{}\n"
-                       "I ask the court to order {} to pay {}.\n",
-                       f.file.kase.org, f.amount().empty() ? "(state the amount)" : f.amount(),
-                       f.title(), format_local(f.file.kase.opened_at, TimeStyle::Date),
-                       f.want(),
-                       demand ? fmt::format("Letter before action sent on {}; no answer by {}.\n",
-                                            format_local(demand->at, TimeStyle::Date),
-                                            format_local(add_local_days(demand->at, 14),
-                                                         TimeStyle::Date))
-                              : "",
-                       letters_sent(f), refs_line(f), timeline_lines(f, 1000, 200, "their"),
-                       f.file.kase.org, f.amount().empty() ? "what I am owed" : f.amount());
+    return fmt::format(
+        "Small claim against {}: particulars of claim\n\n"
+        "Amount claimed: {}\n"
+        "The claim: {}\n"
+        "Since {}: {}\n"
+        "{}\n{}"
+        "{}"
+        "Full history:\n{}\n"
+        "I ask the court to order {} to pay {}.\n",
+        f.file.kase.org, f.amount().empty() ? "(state the amount)" : f.amount(), f.title(),
+        format_local(f.file.kase.opened_at, TimeStyle::Date), f.want(),
+        demand ? fmt::format("Letter before action sent on {}; no answer by {}.\n",
+                             format_local(demand->at, TimeStyle::Date),
+                             format_local(add_local_days(demand->at, 14), TimeStyle::Date))
+               : "",
+        letters_sent(f), refs_line(f), timeline_lines(f, 1000, 200, "their"), f.file.kase.org,
+        f.amount().empty() ? "what I am owed" : f.amount());
 }
 
 // What to say on a call or chat; already talking to a supervisor, it does not ask for one.

@@ -53,8 +53,7 @@ Route route_of(const CaseFacts& f) {
         return r;
     case RouteOpens::AfterWeeks:
     case RouteOpens::AfterWritten: {
-        const auto start =
-            g.opens == RouteOpens::AfterWeeks ? f.first_complaint : f.first_written;
+        const auto start = g.opens == RouteOpens::AfterWeeks ? f.first_complaint : f.first_written;
         if (start) {
             const double weeks = g.weeks_for(*start);
             r.opens_at = add_local_days(*start, static_cast<int>(weeks * 7));
@@ -67,8 +66,7 @@ Route route_of(const CaseFacts& f) {
                                 r.body, format_weight(g.weeks),
                                 g.opens == RouteOpens::AfterWritten ? "written " : "");
         }
-        if (g.or_final && final_response &&
-            (!r.opens_at || final_response->at < *r.opens_at)) {
+        if (g.or_final && final_response && (!r.opens_at || final_response->at < *r.opens_at)) {
             r.opens_at = final_response->at;
             r.why = fmt::format("{} can take it now: their final response came on {}", r.body,
                                 format_local(final_response->at, TimeStyle::Date));
@@ -153,7 +151,8 @@ Allowed allowed(const CaseFacts& f, const ChannelPolicy& ch) {
     const Policy& policy = f.policy();
     if (listed(org.unavailable, ch.name) ||
         (!ch.directory.empty() && listed(org.unavailable, ch.directory))) {
-        return {false, fmt::format("{} does not offer it", org.name.empty() ? "the org" : org.name)};
+        return {false,
+                fmt::format("{} does not offer it", org.name.empty() ? "the org" : org.name)};
     }
     if (org.requires_channel && ch.name != *org.requires_channel) {
         const ChannelPolicy* req = policy.find_channel(*org.requires_channel);

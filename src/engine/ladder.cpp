@@ -108,14 +108,12 @@ Ladder climb(const CaseFile& file, const std::vector<ContactState>& states, cons
     if (const Contact* c = l.decisive_contact) {
         const ChannelPolicy* ch = policy.find_channel(c->channel);
         const std::string noun = ch ? ch->noun : c->channel;
-        l.decisive = c->direction == Direction::Out
-                         ? fmt::format("your {} of {} got no reply", noun,
-                                       format_local(c->at, TimeStyle::Date))
-                     : c->outcome == Outcome::Final
-                         ? fmt::format("their final response of {}",
-                                       format_local(c->at, TimeStyle::Date))
-                         : fmt::format("their written refusal of {}",
-                                       format_local(c->at, TimeStyle::Date));
+        l.decisive =
+            c->direction == Direction::Out ? fmt::format("your {} of {} got no reply", noun,
+                                                         format_local(c->at, TimeStyle::Date))
+            : c->outcome == Outcome::Final
+                ? fmt::format("their final response of {}", format_local(c->at, TimeStyle::Date))
+                : fmt::format("their written refusal of {}", format_local(c->at, TimeStyle::Date));
         l.target = l.top;
     }
     return l;
@@ -203,10 +201,10 @@ void explain_ladder(const Ladder& l, const Policy& policy, const CaseFile& file,
                                     : fmt::format("tier {} is within {} of the rung", wanted,
                                                   policy.max_skip())});
     rules.push_back({"outside: a refusal in writing", l.decisive.has_value(),
-                     l.decisive ? fmt::format("{}: the next step is outside (tier {})",
-                                              *l.decisive, l.top)
-                                : "no final response, written refusal or unanswered formal "
-                                  "complaint"});
+                     l.decisive
+                         ? fmt::format("{}: the next step is outside (tier {})", *l.decisive, l.top)
+                         : "no final response, written refusal or unanswered formal "
+                           "complaint"});
 }
 
 } // namespace escalate::engine_detail

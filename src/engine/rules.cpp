@@ -24,7 +24,9 @@ struct Rule {
     Verdict (*decide)(const CaseFacts&);
 };
 
-Verdict not_fired(std::string detail) { return {false, std::move(detail), {}}; }
+Verdict not_fired(std::string detail) {
+    return {false, std::move(detail), {}};
+}
 
 Suggestion with_rule(Suggestion s, std::string_view rule) {
     s.rule = std::string(rule);
@@ -68,21 +70,20 @@ Verdict they_asked(const CaseFacts& f) {
         return not_fired("their newest contact does not ask you to do something");
     }
     const Org& org = f.in.org;
-    const ChannelPolicy* ch = f.policy().find_channel(
-        org.requires_channel ? *org.requires_channel : c->channel);
+    const ChannelPolicy* ch =
+        f.policy().find_channel(org.requires_channel ? *org.requires_channel : c->channel);
     if (ch == nullptr || !allowed(f, *ch).ok) {
         return not_fired(fmt::format("they asked on {} of {}, but that channel is not open to you",
                                      c->channel, when_words(*c)));
     }
     Suggestion s = contact_on(f, *ch, {});
-    s.reasons.push_back({"asked",
-                         fmt::format("as they asked in their {} of {}{}", noun_of(f, c->channel),
-                                     when_words(*c),
-                                     c->note ? fmt::format(" (\"{}\")", *c->note) : ""),
-                         f.policy().weights().asked});
+    s.reasons.push_back(
+        {"asked",
+         fmt::format("as they asked in their {} of {}{}", noun_of(f, c->channel), when_words(*c),
+                     c->note ? fmt::format(" (\"{}\")", *c->note) : ""),
+         f.policy().weights().asked});
     if (org.requires_channel) {
-        s.reasons.push_back({"required",
-                             fmt::format("{} only accepts a {}", org.name, ch->noun),
+        s.reasons.push_back({"required", fmt::format("{} only accepts a {}", org.name, ch->noun),
                              f.policy().weights().required});
     }
     return {true, s.reasons.front().detail, {with_rule(std::move(s), "they asked")}};
@@ -118,17 +119,17 @@ Verdict follow_up_filed(const CaseFacts& f) {
     Suggestion s = contact_on(f, ch, {});
     s.action = Action::FollowUp;
     const Ladder::Item& news = *since.back();
-    const std::string what = news.term == "broken-promise"
-                                 ? fmt::format("a promise made on {} was broken",
-                                               format_local(news.contact->at, TimeStyle::Date))
-                                 : fmt::format("their {} of {}: {}", noun_of(f, news.contact->channel),
-                                               format_local(news.contact->at, TimeStyle::Date),
-                                               news.term);
-    s.reasons.push_back({"follow_up_filed",
-                         fmt::format("your {} of {} is open, and since then {}",
-                                     noun_of(f, filed->channel),
-                                     format_local(filed->at, TimeStyle::Date), what),
-                         f.policy().weights().follow_up_filed});
+    const std::string what =
+        news.term == "broken-promise"
+            ? fmt::format("a promise made on {} was broken",
+                          format_local(news.contact->at, TimeStyle::Date))
+            : fmt::format("their {} of {}: {}", noun_of(f, news.contact->channel),
+                          format_local(news.contact->at, TimeStyle::Date), news.term);
+    s.reasons.push_back(
+        {"follow_up_filed",
+         fmt::format("your {} of {} is open, and since then {}", noun_of(f, filed->channel),
+                     format_local(filed->at, TimeStyle::Date), what),
+         f.policy().weights().follow_up_filed});
     return {true, s.reasons.front().detail, {with_rule(std::move(s), "follow up the complaint")}};
 }
 
@@ -143,11 +144,11 @@ Suggestion wait_for_promise(const CaseFacts& f, const Promise& p) {
         made_on && made_on->agent ? fmt::format("{} at {}", *made_on->agent, org) : org;
     s.summary = fmt::format("Wait until {} for the promise {} made: \"{}\"",
                             format_local(s.not_before), who, p.text);
-    s.reasons.push_back({"promise",
-                         fmt::format("promise {} is due {}, plus {} grace", p.id,
-                                     format_local(p.due),
-                                     format_duration(f.policy().promise_grace_s())),
-                         f.policy().weights().wait});
+    s.reasons.push_back(
+        {"promise",
+         fmt::format("promise {} is due {}, plus {} grace", p.id, format_local(p.due),
+                     format_duration(f.policy().promise_grace_s())),
+         f.policy().weights().wait});
     return s;
 }
 
@@ -159,11 +160,11 @@ Suggestion wait_for_reply(const CaseFacts& f, const Contact& c, Timestamp due) {
     s.not_before = due;
     // An outside body (a card issuer, a regulator) answers for itself, not for the org.
     const bool outside = ch && ch->tier == f.ladder.top;
-    s.summary = outside ? fmt::format("Wait until {} for the answer to your {} of {}",
-                                      format_local(due), noun_of(f, c.channel), when_words(c))
-                        : fmt::format("Wait until {} for {}'s reply to your {} of {}",
-                                      format_local(due), f.file().kase.org,
-                                      noun_of(f, c.channel), when_words(c));
+    s.summary =
+        outside ? fmt::format("Wait until {} for the answer to your {} of {}", format_local(due),
+                              noun_of(f, c.channel), when_words(c))
+                : fmt::format("Wait until {} for {}'s reply to your {} of {}", format_local(due),
+                              f.file().kase.org, noun_of(f, c.channel), when_words(c));
     const bool regulator = ch && ch->directory == "regulator" && f.regime.respond_days;
     s.reasons.push_back(
         {"response_window",
@@ -221,11 +222,10 @@ Verdict wait(const CaseFacts& f) {
 Verdict warn(const CaseFacts& f) {
     const Route& r = f.route;
     if (!r.exists || r.open || !r.opens_at || f.ladder.target < f.ladder.top) {
-        return not_fired(!r.exists ? "no regulator under this regime"
-                         : r.open  ? r.body + " can take it now"
-                         : f.ladder.target < f.ladder.top
-                             ? "the ladder does not point outside yet"
-                             : r.why);
+        return not_fired(!r.exists                        ? "no regulator under this regime"
+                         : r.open                         ? r.body + " can take it now"
+                         : f.ladder.target < f.ladder.top ? "the ladder does not point outside yet"
+                                                          : r.why);
     }
     // The highest written channel below the outside tier that the rules allow.
     const ChannelPolicy* best = nullptr;
@@ -242,8 +242,7 @@ Verdict warn(const CaseFacts& f) {
     const std::string date = format_local(*r.opens_at, TimeStyle::Date);
     s.summary = fmt::format("{}: say that if it is not resolved by {} you will refer it to {}",
                             imperative(f, *best), date, r.body);
-    s.reasons.push_back({"warn", r.why + fmt::format(" (on {})", date),
-                         f.policy().weights().warn});
+    s.reasons.push_back({"warn", r.why + fmt::format(" (on {})", date), f.policy().weights().warn});
     return {true, s.reasons.front().detail, {with_rule(std::move(s), "warn")}};
 }
 
@@ -271,8 +270,12 @@ Verdict ladder(const CaseFacts& f) {
 }
 
 constexpr Rule rules[] = {
-    {"resolved", resolved},   {"they asked", they_asked}, {"follow up the complaint", follow_up_filed},
-    {"wait", wait},           {"warn", warn},             {"ladder", ladder},
+    {"resolved", resolved},
+    {"they asked", they_asked},
+    {"follow up the complaint", follow_up_filed},
+    {"wait", wait},
+    {"warn", warn},
+    {"ladder", ladder},
 };
 
 } // namespace

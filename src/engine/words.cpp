@@ -112,9 +112,10 @@ std::string evidence(const CaseFile& file, const Ladder& ladder, const Policy& p
         const auto& [channel, n] = attempts[i];
         const ChannelPolicy* ch = policy.find_channel(channel);
         const std::string noun = ch ? ch->noun : channel;
-        const auto ignored = std::count_if(
-            ladder.items.begin(), ladder.items.end(),
-            [&](const auto& it) { return it.term == "ignored" && it.contact->channel == channel; });
+        const auto ignored =
+            std::count_if(ladder.items.begin(), ladder.items.end(), [&](const auto& it) {
+                return it.term == "ignored" && it.contact->channel == channel;
+            });
         if (ignored == n) {
             parts.push_back(counted(n, "unanswered " + noun));
         } else if (ignored > 0) {

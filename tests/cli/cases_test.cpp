@@ -137,3 +137,38 @@ TEST_CASE("close and reopen change a case's status", "[cli][close]") {
     CHECK(reopened["resolution"].is_null());
     CHECK(box.at("2026-11-21T10:00", {"close", "1"}).exit_code == 2); // how did it end?
 }
+
+TEST_CASE("case facts: set at open, changed by case edit, undone, shown", "[cli][open][case]") {
+    Sandbox box;
+    const auto opened =
+        box.json("2026-11-20T09:00",
+                 {"open", "Sofaland", "--country", "us", "--sector", "Retail", "--amount", "1,240",
+                  "--currency", "usd", "--order-ref", "SF-2231", "--paid-by", "card"});
+    CHECK(opened["country"] == "US");
+    CHECK(opened["sector"] == "retail");
+    CHECK(opened["amount"] == "1240");
+    CHECK(opened["currency"] == "USD");
+    CHECK(opened["order_ref"] == "SF-2231");
+    const std::string shown = box.ok("2026-11-20T09:00", {"show", "1"});
+    CHECK_THAT(shown, Contains("Rules    US consumer purchase (US, retail)"));
+    CHECK_THAT(shown, Contains("Amount   1,240 USD, order SF-2231"));
+
+    const std::string edited =
+        box.ok("2026-11-20T09:05", {"case", "edit", "1", "--country", "GB", "--amount", "99.5"});
+    CHECK_THAT(edited, Contains("now under UK, no ombudsman for this sector"));
+    const auto after = box.json("2026-11-20T09:05", {"show", "1"});
+    CHECK(after["country"] == "GB");
+    CHECK(after["amount"] == "99.50");
+    CHECK(after["order_ref"] == "SF-2231"); // only the flags given change
+    box.ok("2026-11-20T09:06", {"case", "edit", "1", "--order-ref", ""});
+    CHECK(box.json("2026-11-20T09:06", {"show", "1"})["order_ref"].is_null());
+    box.ok("2026-11-20T09:07", {"undo", "--yes"});
+    box.ok("2026-11-20T09:07", {"undo", "--yes"});
+    CHECK(box.json("2026-11-20T09:07", {"show", "1"})["country"] == "US");
+
+    // org --requires: the only channel they accept; "" clears it.
+    const auto org = box.json("2026-11-20T09:10", {"org", "Sofaland", "--requires", "Letter"});
+    CHECK(org["requires"] == "letter");
+    CHECK(
+        box.json("2026-11-20T09:10", {"org", "Sofaland", "--requires", ""})["requires"].is_null());
+}

@@ -127,6 +127,15 @@ TEST_CASE("a rejected command leaves the case log byte for byte unchanged", "[cl
         {"edit", "42", "--outcome", "info"},
         {"promise", "kept", "42"},
         {"org", "Meterco", "--no", "fax"},
+        {"org", "Meterco", "--requires", "fax"},
+        {"open", "Meterco", "--country", "Britain"},
+        {"open", "Meterco", "--sector", "water"},
+        {"open", "Meterco", "--amount", "12.345"},
+        {"open", "Meterco", "--currency", "pounds"},
+        {"case", "edit", "1"},
+        {"case", "edit", "1", "--sector", "water"},
+        {"case", "edit", "9", "--country", "GB"},
+        {"log", "call", "1", "--outcome", "deadlock"},
         {"--color", "purple", "log", "call", "1"},
     };
     for (const auto& args : rejected) {

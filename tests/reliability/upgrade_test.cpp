@@ -26,8 +26,8 @@ std::string body(const std::string& dump) {
 // The rows of a dump, without its header line, and without the fields a later schema added
 // (null on rows an older version wrote): what an older dump of the same log must equal.
 std::vector<nlohmann::json> rows(const std::string& dump) {
-    static const char* const added[] = {"country", "sector", "amount", "currency", "order_ref",
-                                        "requires"};
+    static const char* const added[] = {"country",  "sector",    "amount",
+                                        "currency", "order_ref", "requires"};
     std::vector<nlohmann::json> out;
     std::istringstream in(body(dump));
     for (std::string line; std::getline(in, line);) {

@@ -38,8 +38,7 @@ bool any_channel(const json& suggestions, const std::string& channel,
 
 } // namespace
 
-TEST_CASE("S6: the mobile contract and the deadlock letter (UK communications)",
-          "[scenario][s6]") {
+TEST_CASE("S6: the mobile contract and the deadlock letter (UK communications)", "[scenario][s6]") {
     Sandbox box;
     box.ok("2026-05-04T09:00", {"open", "Mobilo", "--country", "GB", "--sector", "telecom",
                                 "--title", "Price rise billed twice", "--want",
@@ -138,14 +137,14 @@ TEST_CASE("S7: the sofa that never came (US, paid by credit card)", "[scenario][
 
 TEST_CASE("S8: the bank's fees (US bank: the card's issuer itself)", "[scenario][s8]") {
     Sandbox box;
-    box.ok("2026-03-02T09:00",
-           {"open", "First Fidelity", "--country", "US", "--sector", "bank", "--title",
-            "Overdraft fees on a held deposit", "--want", "Refund of 105 USD in fees", "--paid-by",
-            "debit"});
+    box.ok("2026-03-02T09:00", {"open", "First Fidelity", "--country", "US", "--sector", "bank",
+                                "--title", "Overdraft fees on a held deposit", "--want",
+                                "Refund of 105 USD in fees", "--paid-by", "debit"});
     box.ok("2026-03-02T09:05", {"org", "First Fidelity", "--no", "social"});
     box.ok("2026-03-02T09:30", {"log", "call", "--outcome", "refused"});
     box.ok("2026-03-03T10:00", {"log", "letter", "-m", "Written dispute of the fees"});
-    box.ok("2026-03-12T10:00", {"log", "letter", "--in", "--outcome", "denied", "-m", "Dispute denied"});
+    box.ok("2026-03-12T10:00",
+           {"log", "letter", "--in", "--outcome", "denied", "-m", "Dispute denied"});
 
     // After the denial: the CFPB, not a chargeback against the issuer, not social.
     const auto denied = next(box, "2026-03-12T11:00")["suggestions"];
@@ -183,7 +182,8 @@ TEST_CASE("S9: fixed on the first call, and bills are not replies", "[scenario][
     CHECK(top(box, "2026-06-01T09:35")["action"] == "close");
 
     box.ok("2026-06-01T10:00", {"open", "Wavenet", "--title", "Wrong monthly price"});
-    box.ok("2026-06-01T10:05", {"log", "email", "2", "-m", "The price is not what I signed up for"});
+    box.ok("2026-06-01T10:05",
+           {"log", "email", "2", "-m", "The price is not what I signed up for"});
     box.ok("2026-06-02T08:00", {"log", "letter", "2", "--in", "--outcome", "notice", "-m",
                                 "Monthly bill, still the wrong price"});
     // The bill does not answer the email: wait for the email's window (2 business days).
@@ -200,7 +200,8 @@ TEST_CASE("S9: fixed on the first call, and bills are not replies", "[scenario][
     box.ok("2026-06-04T11:00", {"log", "call", "2", "--outcome", "no-answer"});
     box.ok("2026-06-04T15:00", {"log", "call", "2", "--outcome", "hung-up"});
     box.ok("2026-06-05T09:00", {"log", "exec", "2", "-m", "Letter to the CEO"});
-    box.ok("2026-06-08T08:00", {"log", "letter", "2", "--in", "--outcome", "notice", "-m", "Another bill"});
+    box.ok("2026-06-08T08:00",
+           {"log", "letter", "2", "--in", "--outcome", "notice", "-m", "Another bill"});
     // The second bill answers nothing either: wait for the executive office, no step down.
     const auto j = next(box, "2026-06-08T09:00", "2");
     const auto& waiting = j["suggestions"][0];

@@ -236,7 +236,8 @@ TEST_CASE("regime gb_finance: FOS after 8 weeks or a final response; 15 business
     const Advice a = s.advise_at(t0 + day);
     CHECK(a.regime == "gb_finance");
     CHECK(clock_names(a) == std::set<std::string>{"psd_reply", "route"}); // no chargeback
-    CHECK(clock(a, "psd_reply")->ends_at == add_business_days(t0, 15, Policy::builtin().workdays()));
+    CHECK(clock(a, "psd_reply")->ends_at ==
+          add_business_days(t0, 15, Policy::builtin().workdays()));
     CHECK(clock(a, "route")->ends_at == add_local_days(t0, 56));
     s.in("letter", t0 + 10 * day, Outcome::Final);
     const Advice final_response = s.advise_at(t0 + 10 * day + hour);
@@ -244,8 +245,7 @@ TEST_CASE("regime gb_finance: FOS after 8 weeks or a final response; 15 business
     CHECK_THAT(final_response.suggestions.front().summary, Contains("Financial Ombudsman"));
 }
 
-TEST_CASE("regime gb_energy: the Energy Ombudsman after 8 weeks or deadlock",
-          "[engine][regimes]") {
+TEST_CASE("regime gb_energy: the Energy Ombudsman after 8 weeks or deadlock", "[engine][regimes]") {
     test::ZoneGuard zone("Europe/London");
     Story s = in_regime("GB", "energy");
     s.out("email", t0);

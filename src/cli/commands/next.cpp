@@ -57,7 +57,7 @@ void print_explain(const Advice& a, const Style& style) {
     }
     terms.print(style);
     fmt::print("\n{}\n", style.bold(fmt::format("Rules, in order (decided by: {}; regime: {})",
-                                              a.decided_by, a.regime)));
+                                                a.decided_by, a.regime)));
     for (const auto& r : a.rules) {
         fmt::print("  {} {}: {}\n", r.fired ? style.green("[fired]") : style.dim("[ -   ]"), r.rule,
                    r.detail);
@@ -77,8 +77,9 @@ nlohmann::ordered_json explain_json(const Advice& a) {
     for (const auto& r : a.rules) {
         rules.push_back({{"rule", r.rule}, {"fired", r.fired}, {"detail", r.detail}});
     }
-    return {{"rung", a.rung},   {"target_tier", a.target_tier}, {"regime", a.regime},
-            {"decided_by", a.decided_by}, {"terms", terms},       {"rules", rules}};
+    return {{"rung", a.rung},     {"target_tier", a.target_tier},
+            {"regime", a.regime}, {"decided_by", a.decided_by},
+            {"terms", terms},     {"rules", rules}};
 }
 
 void run_case(const NextOptions& o, Context& ctx) {

@@ -56,7 +56,8 @@ void run_org(const OrgOptions& o, Context& ctx) {
     const Timestamp now = ctx.now();
     const Policy& policy = ctx.policy();
     const bool changing = o.phone || o.email || o.chat || o.exec || o.regulator ||
-                          o.requires_channel || !o.social.empty() || !o.no.empty() || !o.offers.empty();
+                          o.requires_channel || !o.social.empty() || !o.no.empty() ||
+                          !o.offers.empty();
     if (!changing) {
         Store& store = ctx.store(Access::Read);
         auto tx = store.read();

@@ -36,7 +36,8 @@ void run_promise(const PromiseOptions& o, Context& ctx) {
     store.update_promise(*p);
     tx.commit(fmt::format("mark promise {} (\"{}\") {}", p->id, p->text, o.verdict));
     if (ctx.json()) {
-        print_json(to_json(*p, is_overdue(store.load_case_file(p->case_id), *p, ctx.policy(), now)));
+        print_json(
+            to_json(*p, is_overdue(store.load_case_file(p->case_id), *p, ctx.policy(), now)));
     } else if (!ctx.quiet()) {
         fmt::print("Promise {} (\"{}\", case #{}) marked {}\n", p->id, p->text, p->case_id,
                    o.verdict);
