@@ -1,50 +1,18 @@
-// Drafts (SPEC 4.5): ready-to-send messages written from the case log: a complaint (email,
-// form, letter), an executive letter under a page, a public post of at most 280 characters,
-// a regulator summary with the whole history, a chargeback request, and a script for a call.
+// Drafts (SPEC 4.5): ready-to-send messages written from the case log, by the channel's draft
+// kind: a complaint (email, form, letter), an executive letter under a page, a public post of
+// at most 280 characters, a script for a call; the outside tier's drafts are in
+// draft_outside.cpp.
 #include <algorithm>
 #include <set>
 
 #include <fmt/format.h>
 
+#include "draft_parts.hpp"
 #include "escalate/text.hpp"
-#include "internal.hpp"
 
 namespace escalate {
 
-using namespace engine_detail;
-
-namespace {
-
-constexpr std::size_t post_limit = 280; // SPEC: a post of at most 280 characters
-
-struct Facts {
-    const CaseFacts& cf;
-    const CaseFile& file;
-    const Org& org;
-    const Policy& policy;
-    Timestamp now;
-    CaseStats stats;
-    std::string counts; // "12 calls and 4 letters"
-    std::vector<std::string> refs;
-    std::vector<const Promise*> broken;
-
-    // The case's title quoted, never spliced raw into a sentence.
-    [[nodiscard]] std::string topic() const {
-        return file.kase.title.empty() ? "my complaint"
-                                       : fmt::format("my complaint \"{}\"", file.kase.title);
-    }
-    [[nodiscard]] std::string title() const {
-        return file.kase.title.empty() ? "Complaint" : file.kase.title;
-    }
-    [[nodiscard]] std::string want() const {
-        return file.kase.want ? *file.kase.want : "this to be put right";
-    }
-    [[nodiscard]] const Contact* contact(std::int64_t id) const { return cf.contact(id); }
-    // "1,240.00 USD", or "" when the case has no amount.
-    [[nodiscard]] std::string amount() const {
-        return file.kase.amount ? format_amount(*file.kase.amount, file.kase.currency) : "";
-    }
-};
+namespace engine_detail::drafts {
 
 Facts gather(const CaseFacts& cf) {
     const CaseFile& file = cf.file();
@@ -74,12 +42,16 @@ Facts gather(const CaseFacts& cf) {
     return f;
 }
 
+namespace {
+
 std::string promise_line(const Facts& f, const Promise& p) {
     const Contact* c = f.contact(p.contact_id);
     return fmt::format(
         "- \"{}\" ({}{}, due {}): not kept", p.text, c && c->agent ? *c->agent + ", " : "",
         c ? format_local(c->at, TimeStyle::Date) : "?", format_local(p.due, TimeStyle::Date));
 }
+
+} // namespace
 
 std::string noun_or(const Facts& f, const std::string& channel) {
     const ChannelPolicy* ch = f.policy.find_channel(channel);
@@ -106,7 +78,7 @@ std::string history_sentence(const Facts& f) {
 }
 
 // The latest decisive fact: their final response or written refusal, quoted.
-std::string decisive_line(const Facts& f, std::string_view sent = "you sent me") {
+std::string decisive_line(const Facts& f, std::string_view sent) {
     const Contact* c = f.cf.ladder.decisive_contact;
     if (c == nullptr || c->direction != Direction::In) {
         return "";
@@ -115,6 +87,8 @@ std::string decisive_line(const Facts& f, std::string_view sent = "you sent me")
                        c->outcome == Outcome::Final ? "a final response" : "a written refusal",
                        c->note ? fmt::format(": \"{}\"", *c->note) : "");
 }
+
+namespace {
 
 // What happens next and when: the regime's regulator, else a claim.
 std::string next_step_line(const Facts& f, const std::string& by) {
@@ -129,6 +103,8 @@ std::string next_step_line(const Facts& f, const std::string& by) {
                        "include a claim in the small claims court.",
                        by);
 }
+
+} // namespace
 
 std::string promises_block(const Facts& f) {
     if (f.broken.empty()) {
@@ -145,6 +121,8 @@ std::string refs_line(const Facts& f) {
     return f.refs.empty() ? "" : fmt::format("References: {}.\n\n", fmt::join(f.refs, ", "));
 }
 
+namespace {
+
 std::string by_when(const Facts& f, const std::string& channel) {
     const ChannelPolicy* ch = f.policy.find_channel(channel);
     const Timestamp due =
@@ -152,24 +130,10 @@ std::string by_when(const Facts& f, const std::string& channel) {
     return format_local(due, TimeStyle::Date);
 }
 
-std::string complaint(const Facts& f, const std::string& channel) {
-    const std::string by = by_when(f, channel);
-    return fmt::format("Subject: Complaint: {} (since {})\n\n"
-                       "Dear {} customer services,\n\n"
-                       "I am writing about {}. {} The problem is still not fixed.\n\n"
-                       "{}{}{}"
-                       "What I want: {}.\n\n"
-                       "Please confirm in writing by {} that this has been done. {}\n\n"
-                       "Yours faithfully,\n",
-                       f.title(), format_local(f.file.kase.opened_at, TimeStyle::Date),
-                       f.file.kase.org, f.topic(), history_sentence(f), decisive_line(f),
-                       promises_block(f), refs_line(f), f.want(), by, next_step_line(f, by));
-}
+} // namespace
 
-// One line per contact, "my call" and "your letter" (to the company) or "their letter" (to a
-// third party), with what came of it in words.
 std::string timeline_lines(const Facts& f, std::size_t max_lines, std::size_t note_width,
-                           std::string_view them = "your") {
+                           std::string_view them) {
     std::vector<std::string> lines;
     for (const auto& c : f.file.contacts) {
         if (c.is_private) {
@@ -227,6 +191,24 @@ std::string timeline_lines(const Facts& f, std::size_t max_lines, std::size_t no
         out += l + "\n";
     }
     return out;
+}
+
+namespace {
+
+constexpr std::size_t post_limit = 280; // SPEC: a post of at most 280 characters
+
+std::string complaint(const Facts& f, const std::string& channel) {
+    const std::string by = by_when(f, channel);
+    return fmt::format("Subject: Complaint: {} (since {})\n\n"
+                       "Dear {} customer services,\n\n"
+                       "I am writing about {}. {} The problem is still not fixed.\n\n"
+                       "{}{}{}"
+                       "What I want: {}.\n\n"
+                       "Please confirm in writing by {} that this has been done. {}\n\n"
+                       "Yours faithfully,\n",
+                       f.title(), format_local(f.file.kase.opened_at, TimeStyle::Date),
+                       f.file.kase.org, f.topic(), history_sentence(f), decisive_line(f),
+                       promises_block(f), refs_line(f), f.want(), by, next_step_line(f, by));
 }
 
 std::string exec_letter(const Facts& f, const ChannelPolicy& ch) {
@@ -304,162 +286,6 @@ std::string public_post(const Facts& f) {
 }
 
 // Written in the first person about the company, for a body that has never heard of the case.
-std::string regulator_summary(const Facts& f) {
-    const std::string body = f.cf.route.exists ? f.cf.route.body : "the regulator or ombudsman";
-    std::vector<std::string> tiers;
-    std::set<int> tried;
-    for (const auto& c : f.file.contacts) {
-        if (c.direction == Direction::Out) {
-            tried.insert(f.policy.tier_of(c.channel));
-        }
-    }
-    for (int t : tried) {
-        tiers.push_back(f.policy.tier(t).name);
-    }
-    const std::string amount =
-        f.amount().empty() ? "" : " The amount at stake is " + f.amount() + ".";
-    return fmt::format(
-        "Complaint about {}: summary for {}\n\n"
-        "Subject: {}\n"
-        "Complaint first made: {} ({} ago)\n"
-        "Contacts with {}: {} in all, {} of them mine ({}); {} on the phone, {} on hold\n"
-        "Promises made: {}; broken: {}\n"
-        "Escalation so far: {}\n\n"
-        "{}{}\n\n{}{}{}"
-        "Full history:\n{}\n"
-        "Outcome sought: {}.\n",
-        f.file.kase.org, body, f.title(), format_local(f.file.kase.opened_at, TimeStyle::Date),
-        counted(f.stats.days_open, "day"), f.file.kase.org, f.stats.contacts, f.stats.outbound,
-        f.counts, format_duration(f.stats.talk_s), format_duration(f.stats.hold_s),
-        f.stats.promises_made, f.stats.promises_broken,
-        tiers.empty() ? "none yet" : join_words(tiers), history_sentence(f), amount,
-        decisive_line(f, "they sent me"), promises_block(f), refs_line(f),
-        timeline_lines(f, 1000, 200, "their"), f.want());
-}
-
-// What has happened since a complaint to a regulator was filed, to add to it.
-std::string regulator_update(const Facts& f) {
-    const Contact* filed = nullptr;
-    for (const auto& c : f.file.contacts) {
-        const ChannelPolicy* ch = f.policy.find_channel(c.channel);
-        if (c.direction == Direction::Out && ch && ch->directory == "regulator") {
-            filed = &c;
-        }
-    }
-    const std::string body = f.cf.route.exists ? f.cf.route.body : "the regulator";
-    std::string out = fmt::format("Update to my complaint about {} ({}), filed with {} on {}\n\n",
-                                  f.file.kase.org, f.title(), body,
-                                  filed ? format_local(filed->at, TimeStyle::Date) : "?");
-    out += "Since I filed it:\n";
-    for (const auto& c : f.file.contacts) {
-        if (filed && c.at <= filed->at) {
-            continue;
-        }
-        out += fmt::format("- {}: {} {}", format_local(c.at, TimeStyle::Date),
-                           c.direction == Direction::Out ? "I contacted them by"
-                                                         : "they contacted me by",
-                           noun_or(f, c.channel));
-        if (c.outcome) {
-            out += fmt::format(" ({})", to_string(*c.outcome));
-        }
-        out += c.note ? fmt::format(": \"{}\"\n", *c.note) : "\n";
-    }
-    for (const Promise* p : f.broken) {
-        const Contact* c = f.contact(p->contact_id);
-        if (!filed || (c && c->at > filed->at)) {
-            out += fmt::format("- They promised \"{}\" by {}, and did not do it.\n", p->text,
-                               format_local(p->due, TimeStyle::Date));
-        }
-    }
-    return out + fmt::format("\nThe problem is still not fixed. What I want: {}.\n", f.want());
-}
-
-std::string payment_line(const Facts& f) {
-    std::vector<std::string> parts;
-    if (!f.amount().empty()) {
-        parts.push_back("Amount: " + f.amount());
-    }
-    if (f.file.kase.incident_at) {
-        parts.push_back("Transaction date: " +
-                        format_local(*f.file.kase.incident_at, TimeStyle::Date));
-    }
-    if (f.file.kase.order_ref) {
-        parts.push_back("Order reference: " + *f.file.kase.order_ref);
-    }
-    std::string out;
-    for (const auto& p : parts) {
-        out += p + "\n";
-    }
-    return out.empty() ? "" : out + "\n";
-}
-
-std::string chargeback_request(const Facts& f) {
-    return fmt::format("To: my card issuer, disputes team\n\n"
-                       "I dispute a payment to {}.\n\n{}"
-                       "{} has not provided what I paid for and has not put it right. {}\n\n{}"
-                       "I ask you to raise a chargeback for this payment.\n",
-                       f.file.kase.org, payment_line(f), f.file.kase.org, history_sentence(f),
-                       promises_block(f));
-}
-
-std::string letters_sent(const Facts& f) {
-    std::string out;
-    for (const auto& c : f.file.contacts) {
-        const ChannelPolicy* ch = f.policy.find_channel(c.channel);
-        if (c.direction == Direction::Out && ch && ch->written) {
-            out += fmt::format("- {}: my {}{}\n", format_local(c.at, TimeStyle::Date), ch->noun,
-                               f.cf.states[f.cf.index_of(c)].ignored ? ", unanswered" : "");
-        }
-    }
-    return out.empty() ? "" : "What I have sent you:\n" + out + "\n";
-}
-
-// A letter before action: the claim, the sum, 14 days, then court.
-std::string demand_letter(const Facts& f) {
-    const std::string by = format_local(add_local_days(f.now, 14), TimeStyle::Date);
-    return fmt::format("Subject: Letter before action: {}\n\n"
-                       "Dear {},\n\n"
-                       "I am writing about {}. {}\n\n{}{}{}"
-                       "What I want: {}{}.\n\n"
-                       "This is a letter before action. If this is not done by {}, I will start a "
-                       "claim in the small claims court without further notice, and ask for my "
-                       "costs.\n\n"
-                       "Yours faithfully,\n",
-                       f.title(), f.file.kase.org, f.topic(), history_sentence(f), letters_sent(f),
-                       promises_block(f), refs_line(f), f.want(),
-                       f.amount().empty() ? "" : " (" + f.amount() + ")", by);
-}
-
-// The particulars of a small claim: who, what, how much, and what was tried.
-std::string small_claim(const Facts& f) {
-    const Contact* demand = nullptr;
-    for (const auto& c : f.file.contacts) {
-        const ChannelPolicy* ch = f.policy.find_channel(c.channel);
-        if (c.direction == Direction::Out && ch &&
-            words_for(f.cf, *ch).draft == DraftKind::SmallClaim) {
-            demand = &c; // the letter before action went on the channel whose next step is a claim
-        }
-    }
-    return fmt::format(
-        "Small claim against {}: particulars of claim\n\n"
-        "Amount claimed: {}\n"
-        "The claim: {}\n"
-        "Since {}: {}\n"
-        "{}\n{}"
-        "{}"
-        "Full history:\n{}\n"
-        "I ask the court to order {} to pay {}.\n",
-        f.file.kase.org, f.amount().empty() ? "(state the amount)" : f.amount(), f.title(),
-        format_local(f.file.kase.opened_at, TimeStyle::Date), f.want(),
-        demand ? fmt::format("Letter before action sent on {}; no answer by {}.\n",
-                             format_local(demand->at, TimeStyle::Date),
-                             format_local(add_local_days(demand->at, 14), TimeStyle::Date))
-               : "",
-        letters_sent(f), refs_line(f), timeline_lines(f, 1000, 200, "their"), f.file.kase.org,
-        f.amount().empty() ? "what I am owed" : f.amount());
-}
-
-// What to say on a call or chat; already talking to a supervisor, it does not ask for one.
 std::string call_script(const Facts& f, const ChannelPolicy& ch, bool supervisor) {
     std::int64_t n = 1;
     for (const auto& c : f.file.contacts) {
@@ -494,7 +320,11 @@ std::string call_script(const Facts& f, const ChannelPolicy& ch, bool supervisor
 
 } // namespace
 
+} // namespace engine_detail::drafts
+
 namespace engine_detail {
+
+using namespace drafts;
 
 std::string draft_for(const CaseFacts& cf, const ChannelPolicy& ch) {
     const Facts f = gather(cf);
@@ -526,7 +356,7 @@ std::string draft_for(const CaseFacts& cf, const ChannelPolicy& ch) {
 } // namespace engine_detail
 
 std::string draft_message(const EngineInput& in, const std::string& channel) {
-    return engine_detail::draft_for(gather_facts(in), in.policy.channel(channel));
+    return engine_detail::draft_for(engine_detail::gather_facts(in), in.policy.channel(channel));
 }
 
 } // namespace escalate
