@@ -196,6 +196,10 @@ TEST_CASE("S9: fixed on the first call, and bills are not replies", "[scenario][
     CHECK(agenda[0]["case_id"] == 2);
     CHECK(agenda[1]["case_id"] == 1);
     CHECK(agenda[1]["suggestion"]["action"] == "close");
+    // The agenda, `next CASE` and `list` give the same advice for the same case.
+    CHECK(agenda[0]["suggestion"]["summary"] == bill["summary"]);
+    const std::string list = box.ok("2026-06-02T09:00", {"list"});
+    CHECK_THAT(list, Contains("Wait until Wed 3 Jun 2026 10:05"));
 
     box.ok("2026-06-04T11:00", {"log", "call", "2", "--outcome", "no-answer"});
     box.ok("2026-06-04T15:00", {"log", "call", "2", "--outcome", "hung-up"});
