@@ -150,11 +150,12 @@ Policy::Policy(Json doc, std::vector<std::string>* problems) : doc_(std::move(do
         tiers_.push_back(tp);
     }
     if (tiers != nullptr && tiers->is_object()) {
-        for (const auto& [key, v] : tiers->items()) {
+        for (const auto& item : tiers->items()) {
+            const std::string& key = item.key(); // clang 14 cannot capture a structured binding
             const bool known = std::any_of(tiers_.begin(), tiers_.end(), [&](const TierPolicy& t) {
                 return std::to_string(t.tier) == key;
             });
-            if (!known && !v.is_null()) {
+            if (!known && !item.value().is_null()) {
                 r.bad("/tiers/" + key, "numbered from 1 with no gap");
             }
         }

@@ -213,6 +213,7 @@ std::string complaint(const Facts& f, const std::string& channel) {
 
 std::string exec_letter(const Facts& f, const ChannelPolicy& ch) {
     const std::string to = f.org.exec ? parse_exec(*f.org.exec).name : "Chief Executive";
+    const std::string by = by_when(f, ch.name);
     return fmt::format("Dear {},\n\n"
                        "I am writing to you directly because {}'s customer service has not "
                        "resolved {} in {}.\n\n"
@@ -220,11 +221,11 @@ std::string exec_letter(const Facts& f, const ChannelPolicy& ch) {
                        "What happened:\n{}\n"
                        "What I want: {}.\n\n"
                        "I would be grateful if someone in your office would make sure this is done "
-                       "by {}.\n\n"
+                       "by {}. {}\n\n"
                        "Yours sincerely,\n",
                        to, f.file.kase.org, f.topic(), counted(f.stats.days_open, "day"),
                        history_sentence(f), decisive_line(f) + promises_block(f), refs_line(f),
-                       timeline_lines(f, 8, 80), f.want(), by_when(f, ch.name));
+                       timeline_lines(f, 8, 80), f.want(), by, next_step_line(f, by));
 }
 
 std::string public_post(const Facts& f) {

@@ -109,7 +109,8 @@ std::string evidence(const CaseFile& file, const Ladder& ladder, const Policy& p
         broken += item.term == "broken-promise" ? 1 : 0;
     }
     for (std::size_t i = 0; i < attempts.size() && i < 2; ++i) {
-        const auto& [channel, n] = attempts[i];
+        const std::string& channel = attempts[i].first; // a lambda below captures it
+        const std::int64_t n = attempts[i].second;
         const ChannelPolicy* ch = policy.find_channel(channel);
         const std::string noun = ch ? ch->noun : channel;
         const auto ignored =
