@@ -3,11 +3,16 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace escalate {
 
-enum class Lines { Single, Multi };
+// Single: one line typed by a user: no line break, tab, carriage return, C1 control or
+// bidirectional override (each can make a terminal, a spreadsheet or a post show something
+// else than the text). Multi: line breaks and tabs allowed. SingleAsStored: one line as older
+// versions stored it (a dump being restored may hold a carriage return or a tab).
+enum class Lines { Single, Multi, SingleAsStored };
 
 inline constexpr std::size_t max_note_bytes = 1024 * 1024;
 inline constexpr std::size_t max_field_bytes = 1000;
@@ -16,6 +21,9 @@ inline constexpr std::size_t max_field_bytes = 1000;
 // another control character, or (Lines::Single) a line break.
 void check_text(std::string_view field, std::string_view value, Lines lines,
                 std::size_t max_bytes = max_field_bytes);
+
+// Line ends as typed or pasted (CRLF from an email, a lone CR from an old Mac) made LF.
+[[nodiscard]] std::string normalise_newlines(std::string_view s);
 
 // The byte offset of the first invalid UTF-8 sequence, or npos.
 [[nodiscard]] std::size_t invalid_utf8_at(std::string_view s);

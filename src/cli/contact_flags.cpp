@@ -70,7 +70,7 @@ PromiseChange apply_contact_flags(const ContactFlags& f, Contact& c, Timestamp n
         c.outcome = outcome_flag(*f.outcome);
     }
     if (f.note) {
-        const std::string note = note_flag(*f.note);
+        const std::string note = normalise_newlines(note_flag(*f.note));
         check_text("the note", note, Lines::Multi, max_note_bytes);
         c.note = cleared_if_empty(note);
     }

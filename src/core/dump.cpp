@@ -63,7 +63,7 @@ public:
         return it->get<std::int64_t>();
     }
     std::optional<Timestamp> time(std::string_view key, bool required) const {
-        const auto value = text(key, required, Lines::Single);
+        const auto value = text(key, required, Lines::SingleAsStored);
         if (!value) {
             return std::nullopt;
         }
@@ -96,7 +96,7 @@ public:
             if (!item.is_string()) {
                 fail(key, "a list of text");
             }
-            check_text(fmt::format("{}.{}", what_, key), item.get<std::string>(), Lines::Single);
+            check_text(fmt::format("{}.{}", what_, key), item.get<std::string>(), Lines::SingleAsStored);
             out.push_back(item.get<std::string>());
         }
         return out;
@@ -105,7 +105,7 @@ public:
     std::optional<E> choice(std::string_view key, bool required,
                             std::optional<E> (*from)(std::string_view),
                             std::string_view accepted) const {
-        const auto value = text(key, required, Lines::Single);
+        const auto value = text(key, required, Lines::SingleAsStored);
         if (!value) {
             return std::nullopt;
         }
@@ -129,15 +129,15 @@ private:
 Org read_org(const Json& j) {
     const Fields f(j, "org");
     Org o;
-    o.name = *f.text("name", true, Lines::Single, 200);
-    o.phone = f.text("phone", false, Lines::Single, max_field_bytes);
-    o.email = f.text("email", false, Lines::Single, max_field_bytes);
-    o.chat = f.text("chat", false, Lines::Single, max_field_bytes);
-    o.exec = f.text("exec", false, Lines::Single, max_field_bytes);
-    o.regulator = f.text("regulator", false, Lines::Single, max_field_bytes);
+    o.name = *f.text("name", true, Lines::SingleAsStored, 200);
+    o.phone = f.text("phone", false, Lines::SingleAsStored, max_field_bytes);
+    o.email = f.text("email", false, Lines::SingleAsStored, max_field_bytes);
+    o.chat = f.text("chat", false, Lines::SingleAsStored, max_field_bytes);
+    o.exec = f.text("exec", false, Lines::SingleAsStored, max_field_bytes);
+    o.regulator = f.text("regulator", false, Lines::SingleAsStored, max_field_bytes);
     o.social = f.list("social");
     o.unavailable = f.list("unavailable");
-    o.requires_channel = f.text("requires", false, Lines::Single, 100);
+    o.requires_channel = f.text("requires", false, Lines::SingleAsStored, 100);
     return o;
 }
 
@@ -146,13 +146,13 @@ Contact read_contact(const Json& j) {
     Contact c;
     c.id = *f.integer("id", true, 1);
     c.case_id = f.integer("case_id", false, 1).value_or(0);
-    c.channel = *f.text("channel", true, Lines::Single, 100);
+    c.channel = *f.text("channel", true, Lines::SingleAsStored, 100);
     c.direction = *f.choice<Direction>("direction", true, direction_from, "out or in");
     c.at = *f.time("at", true);
     c.duration_s = f.integer("duration_s", false);
     c.hold_s = f.integer("hold_s", false);
-    c.agent = f.text("agent", false, Lines::Single, max_field_bytes);
-    c.ref = f.text("ref", false, Lines::Single, max_field_bytes);
+    c.agent = f.text("agent", false, Lines::SingleAsStored, max_field_bytes);
+    c.ref = f.text("ref", false, Lines::SingleAsStored, max_field_bytes);
     c.outcome = f.choice<Outcome>("outcome", false, outcome_from, "an outcome");
     c.note = f.text("note", false, Lines::Multi);
     c.is_private = f.boolean("private");
@@ -164,7 +164,7 @@ Promise read_promise(const Json& j) {
     Promise p;
     p.id = *f.integer("id", true, 1);
     p.contact_id = *f.integer("contact_id", true, 1);
-    p.text = *f.text("text", true, Lines::Single, max_field_bytes);
+    p.text = *f.text("text", true, Lines::SingleAsStored, max_field_bytes);
     p.due = *f.time("due", true);
     p.status =
         *f.choice<PromiseStatus>("status", true, promise_status_from, "pending, kept or broken");
@@ -176,8 +176,8 @@ CaseFile read_case(const Json& j) {
     CaseFile file;
     Case& k = file.kase;
     k.id = *f.integer("id", true, 1);
-    k.org = *f.text("org", true, Lines::Single, 200);
-    k.title = f.text("title", false, Lines::Single, max_field_bytes).value_or("");
+    k.org = *f.text("org", true, Lines::SingleAsStored, 200);
+    k.title = f.text("title", false, Lines::SingleAsStored, max_field_bytes).value_or("");
     k.want = f.text("want", false, Lines::Multi, max_field_bytes);
     k.status =
         *f.choice<CaseStatus>("status", true, case_status_from, "open, resolved or abandoned");
@@ -188,11 +188,11 @@ CaseFile read_case(const Json& j) {
     k.incident_at = f.time("incident_at", false);
     k.paid_by = f.choice<PaidBy>("paid_by", false, paid_by_from, "card, debit, cash or other");
     k.country = f.choice<std::string>("country", false, country_code_from, "a two-letter code");
-    k.sector = f.text("sector", false, Lines::Single, 100);
+    k.sector = f.text("sector", false, Lines::SingleAsStored, 100);
     k.amount = f.choice<std::string>("amount", false, amount_from, "a decimal amount: \"412.00\"");
     k.currency =
         f.choice<std::string>("currency", false, currency_code_from, "a three-letter code");
-    k.order_ref = f.text("order_ref", false, Lines::Single, max_field_bytes);
+    k.order_ref = f.text("order_ref", false, Lines::SingleAsStored, max_field_bytes);
     for (const auto* key : {"contacts", "promises"}) {
         if (!f.at(key).is_null() && !f.at(key).is_array()) {
             f.fail(key, "a list");

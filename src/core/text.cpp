@@ -71,14 +71,51 @@ void check_text(std::string_view field, std::string_view value, Lines lines,
     }
     for (std::size_t i = 0; i < value.size(); ++i) {
         const auto c = static_cast<unsigned char>(value[i]);
-        if (c == '\n' && lines == Lines::Single) {
+        if (c == '\n' && lines != Lines::Multi) {
             throw UsageError(fmt::format("{} must be one line", field));
+        }
+        if (lines == Lines::Single) {
+            if (c == '\r' || c == '\t') {
+                throw UsageError(fmt::format("{} holds a {} (byte {}); give it on one line, with "
+                                             "spaces",
+                                             field, c == '\r' ? "carriage return" : "tab", i + 1));
+            }
+            const auto next = i + 1 < value.size() ? static_cast<unsigned char>(value[i + 1]) : 0;
+            const auto third = i + 2 < value.size() ? static_cast<unsigned char>(value[i + 2]) : 0;
+            if (c == 0xC2 && next >= 0x80 && next <= 0x9F) {
+                throw UsageError(fmt::format("{} holds a control character (U+00{:02X} at byte {})",
+                                             field, next, i + 1));
+            }
+            // U+202A to U+202E and U+2066 to U+2069: they reorder what a screen shows.
+            if (c == 0xE2 && ((next == 0x80 && third >= 0xAA && third <= 0xAE) ||
+                              (next == 0x81 && third >= 0xA6 && third <= 0xA9))) {
+                throw UsageError(fmt::format(
+                    "{} holds a bidirectional control (byte {}), which can make it display as "
+                    "other text; remove it",
+                    field, i + 1));
+            }
         }
         if ((c < 0x20 && c != '\n' && c != '\t' && c != '\r') || c == 0x7F) {
             throw UsageError(fmt::format("{} holds a control character (byte {}, code {})", field,
                                          i + 1, static_cast<int>(c)));
         }
     }
+}
+
+std::string normalise_newlines(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '\r') {
+            out += '\n';
+            if (i + 1 < s.size() && s[i + 1] == '\n') {
+                ++i;
+            }
+        } else {
+            out += s[i];
+        }
+    }
+    return out;
 }
 
 } // namespace escalate

@@ -7,6 +7,7 @@
 namespace escalate {
 
 using export_detail::csv_field;
+using export_detail::csv_text;
 
 std::string render_csv(const Timeline& t) {
     std::string out = "id,at,local_time,day,channel,tier,direction,duration_s,hold_s,agent,ref,"
@@ -43,9 +44,10 @@ std::string render_csv(const Timeline& t) {
             status,
             c.note.value_or(""),
         };
+        // Columns 9 to 15 are user text (agent, ref, outcome, promise, due, status, note).
         std::string line;
-        for (const auto& field : row) {
-            line += (line.empty() ? "" : ",") + csv_field(field);
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            line += (i == 0 ? "" : ",") + (i >= 9 ? csv_text(row[i]) : csv_field(row[i]));
         }
         out += line + "\r\n";
     }

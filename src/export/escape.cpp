@@ -84,6 +84,14 @@ std::string csv_field(std::string_view s) {
     return out + "\"";
 }
 
+std::string csv_text(std::string_view s) {
+    // OWASP CSV injection: a cell a spreadsheet would read as a formula starts with a quote.
+    if (!s.empty() && std::string_view("=+-@\t\r").find(s.front()) != std::string_view::npos) {
+        return csv_field("'" + std::string(s));
+    }
+    return csv_field(s);
+}
+
 std::string ics_text(std::string_view s) {
     std::string out;
     for (std::size_t i = 0; i < s.size(); ++i) {

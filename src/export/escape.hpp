@@ -14,6 +14,9 @@ namespace escalate::export_detail {
 [[nodiscard]] std::string md_escape(std::string_view s);
 // RFC 4180: quoted when it holds a comma, a quote or a line break; quotes doubled.
 [[nodiscard]] std::string csv_field(std::string_view s);
+// A field of user text: csv_field, and a leading =, +, -, @, tab or CR neutralised with a quote
+// so that no spreadsheet runs it as a formula.
+[[nodiscard]] std::string csv_text(std::string_view s);
 // RFC 5545 TEXT: backslash, semicolon and comma escaped, newlines as \n.
 [[nodiscard]] std::string ics_text(std::string_view s);
 // RFC 5545 folding: lines of at most 75 octets, never inside a UTF-8 sequence, CRLF ends.

@@ -85,6 +85,35 @@ TEST_CASE("notes round-trip exactly", "[cli][log]") {
     CHECK_THAT(box.ok("2026-11-20T10:00", {"show", "1"}), Contains("Emoji: \xF0\x9F\x98\xA4"));
 }
 
+TEST_CASE("a pasted note's CRLF and CR become LF; one-line fields refuse what would garble",
+          "[cli][log][text]") {
+    Sandbox box;
+    box.ok("2026-11-20T09:00", {"open", "Meterco"});
+    box.ok("2026-11-20T10:00", {"log", "email", "-m", "Dear customer,\r\nwe will NOT refund\rBye"});
+    const auto j = box.json("2026-11-20T10:00", {"show", "1"});
+    CHECK(j["contacts"][0]["note"] == "Dear customer,\nwe will NOT refund\nBye");
+    const std::vector<std::pair<std::vector<std::string>, std::string>> refused{
+        {{"log", "call", "--agent", "Kim\rrefund approved"}, "--agent holds a carriage return"},
+        {{"log", "call", "--ref", "A\tB"}, "--ref holds a tab"},
+        {{"open", "X", "--title",
+          "Bill \xE2\x80\xAE"
+          "dnuf"},
+         "--title holds a bidirectional control"},
+        {{"log", "call", "--promise",
+          "x\xC2\x9B"
+          "2J",
+          "--due", "fri"},
+         "holds a control character"},
+    };
+    for (const auto& [args, message] : refused) {
+        const auto r = box.at("2026-11-20T11:00", args);
+        INFO(r.err);
+        CHECK(r.exit_code == 2);
+        CHECK_THAT(r.err, Contains(message));
+    }
+    CHECK(box.json("2026-11-20T11:00", {"show", "1"})["contacts"].size() == 1);
+}
+
 TEST_CASE("edit changes only the flags given", "[cli][edit]") {
     Sandbox box;
     box.ok("2026-11-20T09:00", {"open", "Meterco"});

@@ -225,3 +225,17 @@ TEST_CASE("export writes a file with -o, and refuses a bad format", "[export]") 
                                                         (box.dir() / "no/such/dir/x.md").string()});
     CHECK(unwritable.exit_code == 1);
 }
+
+TEST_CASE("a csv cell never starts a formula", "[export][csv]") {
+    Sandbox box;
+    box.ok("2026-11-20T09:00", {"open", "Meterco"});
+    box.ok("2026-11-20T10:00", {"log", "call", "--agent", "=HYPERLINK(\"http://x.example\",\"y\")",
+                                "--ref", "+44", "-m", "@SUM(A1)"});
+    box.ok("2026-11-20T10:05", {"log", "email", "-m", "-1 refund"});
+    const std::string csv = box.ok("2026-11-20T11:00", {"export", "1", "--format", "csv"});
+    CHECK_THAT(csv, Contains(",\"'=HYPERLINK(\"\"http://x.example\"\",\"\"y\"\")\","));
+    CHECK_THAT(csv, Contains(",'+44,"));
+    CHECK_THAT(csv, Contains(",'@SUM(A1)\r\n"));
+    CHECK_THAT(csv, Contains(",'-1 refund\r\n"));
+    CHECK_THAT(csv, !Contains(",=HYPERLINK"));
+}

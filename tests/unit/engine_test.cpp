@@ -248,7 +248,8 @@ TEST_CASE("5. summaries name the concrete target; drafts carry the facts", "[eng
     CHECK(find_channel(a, "call") == nullptr); // after 11 failed calls: in writing
     Story fresh;
     fresh.org.phone = s.org.phone;
-    const Suggestion* call = find_channel(fresh.advise_at(t0), "call");
+    const Advice first = fresh.advise_at(t0);
+    const Suggestion* call = find_channel(first, "call");
     REQUIRE(call != nullptr);
     CHECK_THAT(call->summary, Contains("+44 800 555 0100"));
 }

@@ -54,7 +54,8 @@ void run_case_edit(const CaseEditOptions& o, Context& ctx) {
     if (o.title) {
         k.title = *o.title;
     }
-    set_or_clear(k.want, o.want, o.want);
+    set_or_clear(k.want, o.want,
+                 o.want ? std::optional(normalise_newlines(*o.want)) : std::nullopt);
     set_or_clear(k.country, o.country, checked.country);
     set_or_clear(k.sector, o.sector, checked.sector);
     set_or_clear(k.amount, o.amount, checked.amount);

@@ -25,7 +25,7 @@ void run_close(const CloseOptions& o, Context& ctx) {
     }
     std::optional<std::string> resolution;
     if (o.note) {
-        const std::string text = note_flag(*o.note);
+        const std::string text = normalise_newlines(note_flag(*o.note));
         check_text("the resolution", text, Lines::Multi, max_note_bytes);
         if (!text.empty()) {
             resolution = text;

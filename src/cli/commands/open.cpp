@@ -30,8 +30,9 @@ void run_open(const OpenOptions& o, Context& ctx) {
     k.org = o.org;
     k.title = o.title;
     if (o.want) {
-        check_text("--want", *o.want, Lines::Multi);
-        k.want = o.want->empty() ? std::nullopt : o.want;
+        const std::string want = normalise_newlines(*o.want);
+        check_text("--want", want, Lines::Multi);
+        k.want = want.empty() ? std::nullopt : std::optional<std::string>(want);
     }
     k.opened_at = o.at ? time_flag("--at", *o.at, now, TimeRole::At) : now;
     if (o.incident) {
