@@ -245,6 +245,7 @@ Policy::Policy(Json doc, std::vector<std::string>* problems) : doc_(std::move(do
                 clocks_.push_back(parse_clock(r, name, c));
                 known_channel(clocks_.back().channel, "/clocks/" + name + "/channel");
                 known_channel(clocks_.back().on, "/clocks/" + name + "/on");
+                known_channel(clocks_.back().issuer_channel, "/clocks/" + name + "/issuer_channel");
             }
         }
     }
