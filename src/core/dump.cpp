@@ -96,7 +96,8 @@ public:
             if (!item.is_string()) {
                 fail(key, "a list of text");
             }
-            check_text(fmt::format("{}.{}", what_, key), item.get<std::string>(), Lines::SingleAsStored);
+            check_text(fmt::format("{}.{}", what_, key), item.get<std::string>(),
+                       Lines::SingleAsStored);
             out.push_back(item.get<std::string>());
         }
         return out;

@@ -53,11 +53,6 @@ std::string promise_line(const Facts& f, const Promise& p) {
 
 } // namespace
 
-std::string noun_or(const Facts& f, const std::string& channel) {
-    const ChannelPolicy* ch = f.policy.find_channel(channel);
-    return ch ? ch->noun : channel;
-}
-
 std::string history_sentence(const Facts& f) {
     const auto n = f.stats.outbound;
     std::string s =
@@ -141,7 +136,7 @@ std::string timeline_lines(const Facts& f, std::size_t max_lines, std::size_t no
         }
         std::string line =
             fmt::format("- {}: {} {}", format_local(c.at, TimeStyle::Date),
-                        c.direction == Direction::Out ? "my" : them, noun_or(f, c.channel));
+                        c.direction == Direction::Out ? "my" : them, f.cf.noun(c.channel));
         if (c.outcome && !(c.promise_id && *c.outcome == Outcome::Promised) &&
             !outcome_words(*c.outcome).empty()) {
             line += fmt::format(", {}", outcome_words(*c.outcome));

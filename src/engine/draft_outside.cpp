@@ -79,13 +79,7 @@ std::string regulator_summary(const Facts& f) {
 
 // What has happened since a complaint to a regulator was filed, to add to it.
 std::string regulator_update(const Facts& f) {
-    const Contact* filed = nullptr;
-    for (const auto& c : f.file.contacts) {
-        const ChannelPolicy* ch = f.policy.find_channel(c.channel);
-        if (c.direction == Direction::Out && ch && ch->directory == "regulator") {
-            filed = &c;
-        }
-    }
+    const Contact* filed = f.cf.filed;
     const std::string body = f.cf.route.exists ? f.cf.route.body : "the regulator";
     std::string out = fmt::format("Update to my complaint about {} ({}), filed with {} on {}\n\n",
                                   f.file.kase.org, f.title(), body,
@@ -98,7 +92,7 @@ std::string regulator_update(const Facts& f) {
         out += fmt::format("- {}: {} {}", format_local(c.at, TimeStyle::Date),
                            c.direction == Direction::Out ? "I contacted them by"
                                                          : "they contacted me by",
-                           noun_or(f, c.channel));
+                           f.cf.noun(c.channel));
         if (c.outcome) {
             out += fmt::format(" ({})", to_string(*c.outcome));
         }

@@ -41,8 +41,6 @@ struct Facts {
 };
 
 [[nodiscard]] Facts gather(const CaseFacts& cf);
-// The noun of a channel: "call", "public post".
-[[nodiscard]] std::string noun_or(const Facts& f, const std::string& channel);
 // "Since Tue 3 Feb 2026 I have contacted Sofaland 2 times (2 emails), spending ..."
 [[nodiscard]] std::string history_sentence(const Facts& f);
 // The latest decisive fact: their final response or written refusal, quoted.

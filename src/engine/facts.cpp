@@ -101,6 +101,11 @@ const Contact* CaseFacts::contact(std::int64_t id) const {
     return nullptr;
 }
 
+std::string CaseFacts::noun(const std::string& channel) const {
+    const ChannelPolicy* ch = in.policy.find_channel(channel);
+    return ch ? ch->noun : channel;
+}
+
 const Contact* CaseFacts::last_out(const std::string& channel) const {
     const auto& contacts = in.file.contacts;
     for (auto it = contacts.rbegin(); it != contacts.rend(); ++it) {
@@ -128,6 +133,9 @@ CaseFacts gather_facts(const EngineInput& in) {
         const ChannelPolicy* ch = policy.find_channel(c.channel);
         if (!f.first_written && ch && ch->written) {
             f.first_written = c.at;
+        }
+        if (ch && ch->directory == "regulator") {
+            f.filed = &c;
         }
     }
     f.ladder = climb(in.file, f.states, policy, in.now);

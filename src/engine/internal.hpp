@@ -71,11 +71,15 @@ struct CaseFacts {
     const Contact* last_substantive = nullptr;
     std::optional<Timestamp> first_complaint; // the person's first contact
     std::optional<Timestamp> first_written;   // their first written one
+    // The person's newest complaint to a regulator or ombudsman, or nullptr.
+    const Contact* filed = nullptr;
 
     [[nodiscard]] const CaseFile& file() const { return in.file; }
     [[nodiscard]] const Policy& policy() const { return in.policy; }
     [[nodiscard]] Timestamp now() const { return in.now; }
     [[nodiscard]] const Contact* contact(std::int64_t id) const;
+    // What one contact on a channel is called: "call", "public post".
+    [[nodiscard]] std::string noun(const std::string& channel) const;
     // The person's newest outbound contact on a channel, or nullptr.
     [[nodiscard]] const Contact* last_out(const std::string& channel) const;
     [[nodiscard]] std::size_t index_of(const Contact& c) const {

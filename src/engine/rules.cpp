@@ -37,11 +37,6 @@ std::string when_words(const Contact& c) {
     return format_local(c.at, TimeStyle::Short);
 }
 
-std::string noun_of(const CaseFacts& f, const std::string& channel) {
-    const ChannelPolicy* ch = f.policy().find_channel(channel);
-    return ch ? ch->noun : channel;
-}
-
 // 1. The newest contact that says something, in either direction, says the problem is fixed.
 Verdict resolved(const CaseFacts& f) {
     const Contact* c = f.last_substantive;
@@ -54,7 +49,7 @@ Verdict resolved(const CaseFacts& f) {
     s.not_before = f.now();
     s.summary = fmt::format("Close the case if it is fixed: {} {} of {} says it is resolved "
                             "(escalate close {} --resolved)",
-                            whose, noun_of(f, c->channel), when_words(*c), f.file().kase.id);
+                            whose, f.noun(c->channel), when_words(*c), f.file().kase.id);
     s.reasons.push_back({"resolved",
                          fmt::format("{} {} of {} has the outcome resolved", whose, c->channel,
                                      format_local(c->at)),
@@ -79,7 +74,7 @@ Verdict they_asked(const CaseFacts& f) {
     Suggestion s = contact_on(f, *ch, {});
     s.reasons.push_back(
         {"asked",
-         fmt::format("as they asked in their {} of {}{}", noun_of(f, c->channel), when_words(*c),
+         fmt::format("as they asked in their {} of {}{}", f.noun(c->channel), when_words(*c),
                      c->note ? fmt::format(" (\"{}\")", *c->note) : ""),
          f.policy().weights().asked});
     if (org.requires_channel) {
@@ -92,13 +87,7 @@ Verdict they_asked(const CaseFacts& f) {
 // 3. An outside complaint is already filed and something new has gone wrong since: add it to
 // that complaint rather than filing again or going back down the ladder.
 Verdict follow_up_filed(const CaseFacts& f) {
-    const Contact* filed = nullptr;
-    for (const auto& c : f.file().contacts) {
-        const ChannelPolicy* ch = f.policy().find_channel(c.channel);
-        if (c.direction == Direction::Out && ch && ch->directory == "regulator") {
-            filed = &c;
-        }
-    }
+    const Contact* filed = f.filed;
     if (filed == nullptr) {
         return not_fired("no complaint filed with a regulator or ombudsman");
     }
@@ -110,7 +99,7 @@ Verdict follow_up_filed(const CaseFacts& f) {
     }
     if (since.empty()) {
         return not_fired(fmt::format("your {} of {} is filed; nothing new has failed since",
-                                     noun_of(f, filed->channel), when_words(*filed)));
+                                     f.noun(filed->channel), when_words(*filed)));
     }
     const ChannelPolicy& ch = f.policy().channel(filed->channel);
     if (!allowed(f, ch).ok && !f.route.exists) {
@@ -123,11 +112,11 @@ Verdict follow_up_filed(const CaseFacts& f) {
         news.term == "broken-promise"
             ? fmt::format("a promise made on {} was broken",
                           format_local(news.contact->at, TimeStyle::Date))
-            : fmt::format("their {} of {}: {}", noun_of(f, news.contact->channel),
+            : fmt::format("their {} of {}: {}", f.noun(news.contact->channel),
                           format_local(news.contact->at, TimeStyle::Date), news.term);
     s.reasons.push_back(
         {"follow_up_filed",
-         fmt::format("your {} of {} is open, and since then {}", noun_of(f, filed->channel),
+         fmt::format("your {} of {} is open, and since then {}", f.noun(filed->channel),
                      format_local(filed->at, TimeStyle::Date), what),
          f.policy().weights().follow_up_filed});
     return {true, s.reasons.front().detail, {with_rule(std::move(s), "follow up the complaint")}};
@@ -162,9 +151,9 @@ Suggestion wait_for_reply(const CaseFacts& f, const Contact& c, Timestamp due) {
     const bool outside = ch && ch->tier == f.ladder.top;
     s.summary =
         outside ? fmt::format("Wait until {} for the answer to your {} of {}", format_local(due),
-                              noun_of(f, c.channel), when_words(c))
+                              f.noun(c.channel), when_words(c))
                 : fmt::format("Wait until {} for {}'s reply to your {} of {}", format_local(due),
-                              f.file().kase.org, noun_of(f, c.channel), when_words(c));
+                              f.file().kase.org, f.noun(c.channel), when_words(c));
     const bool regulator = ch && ch->directory == "regulator" && f.regime.respond_days;
     s.reasons.push_back(
         {"response_window",
