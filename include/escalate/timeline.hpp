@@ -17,9 +17,33 @@ namespace escalate {
 enum class Redaction { Off, On };
 enum class Privacy { PublicOnly, IncludePrivate };
 
+// Terms the person chose: always masked (--mask, the stored list), or never (--unmask).
+struct RedactTerms {
+    std::vector<std::string> mask;
+    std::vector<std::string> unmask;
+};
+
 struct ExportOptions {
     Redaction redaction = Redaction::Off;
     Privacy privacy = Privacy::PublicOnly;
+    RedactTerms terms;
+};
+
+// One masked span, for export --redact --review: where it was, what it was, what it became.
+struct MaskedSpan {
+    std::string field;      // "contact 41 note", "case title"
+    std::size_t column = 0; // 1-based, in characters, where the span began in the field
+    std::string category;   // "phone", "email", "name", ...
+    std::string original;
+    std::string replacement;
+};
+
+// How a thread counts a post's length (SPEC section 8: --network, --limit, --max-posts).
+enum class Network { X, Bluesky, Mastodon, Limit };
+struct ThreadOptions {
+    Network network = Network::X;
+    std::size_t limit = 280;    // Network::Limit only: the most characters in a post
+    std::size_t max_posts = 12; // the thread tells the story in at most this many posts
 };
 
 enum class EventKind {
@@ -73,6 +97,7 @@ struct Timeline {
     std::vector<std::string> other_contacts; // "1 public post", ... (not calls)
     std::optional<Suggestion> next;          // the engine's top suggestion, for the calendar
     std::vector<std::string> handles;        // the org's social handles
+    std::vector<MaskedSpan> masked;          // every span --redact masked, in field order
 };
 
 [[nodiscard]] Timeline build_timeline(const CaseFile& file, const Org& org, const Policy& policy,
@@ -89,17 +114,20 @@ struct Timeline {
 // The article's title: "Billing after contract end: 66 days, 12 calls, ..."
 [[nodiscard]] std::string article_title(const Timeline& t);
 
-enum class ExportFormat { Md, Txt, Thread, Json, Csv, Html, Ics };
+enum class ExportFormat { Md, Txt, Thread, Json, Csv, Html, Ics, Svg, Png };
 [[nodiscard]] std::optional<ExportFormat> export_format_from(std::string_view name);
 
-// The whole document for a format. thread_limit is the most code points a post may hold.
+// The whole document for a format.
 [[nodiscard]] std::string render_md(const Timeline& t);
 [[nodiscard]] std::string render_txt(const Timeline& t);
-[[nodiscard]] std::vector<std::string> thread_posts(const Timeline& t, std::size_t limit);
-[[nodiscard]] std::string render_thread(const Timeline& t, std::size_t limit);
+[[nodiscard]] std::vector<std::string> thread_posts(const Timeline& t, const ThreadOptions& o);
+[[nodiscard]] std::string render_thread(const Timeline& t, const ThreadOptions& o);
 [[nodiscard]] std::string render_csv(const Timeline& t);
 [[nodiscard]] std::string render_html(const Timeline& t, const Policy& policy);
 [[nodiscard]] std::string render_ics(const Timeline& t);
 [[nodiscard]] std::string render_json(const Timeline& t, const Policy& policy);
+// The timeline picture alone: an SVG document, and the same rendered to PNG bytes.
+[[nodiscard]] std::string render_svg(const Timeline& t, const Policy& policy);
+[[nodiscard]] std::string render_png(const Timeline& t, const Policy& policy);
 
 } // namespace escalate

@@ -87,7 +87,8 @@ std::vector<std::string> bodies(const Timeline& t) {
 
 } // namespace
 
-std::vector<std::string> thread_posts(const Timeline& t, std::size_t limit) {
+std::vector<std::string> thread_posts(const Timeline& t, const ThreadOptions& o) {
+    const std::size_t limit = o.network == Network::Limit ? o.limit : 280;
     const auto parts = bodies(t);
     // The "n/N " prefix takes room; N is known only once the posts are cut, so cut again
     // until the count's width stops changing.
@@ -115,9 +116,9 @@ std::vector<std::string> thread_posts(const Timeline& t, std::size_t limit) {
     return posts;
 }
 
-std::string render_thread(const Timeline& t, std::size_t limit) {
+std::string render_thread(const Timeline& t, const ThreadOptions& o) {
     std::string out;
-    for (const auto& post : thread_posts(t, limit)) {
+    for (const auto& post : thread_posts(t, o)) {
         out += (out.empty() ? "" : "\n") + post + "\n";
     }
     return out;

@@ -30,7 +30,7 @@ std::optional<ExportFormat> export_format_from(std::string_view name) {
     static constexpr std::pair<std::string_view, ExportFormat> formats[] = {
         {"md", ExportFormat::Md},     {"txt", ExportFormat::Txt}, {"thread", ExportFormat::Thread},
         {"json", ExportFormat::Json}, {"csv", ExportFormat::Csv}, {"html", ExportFormat::Html},
-        {"ics", ExportFormat::Ics}};
+        {"ics", ExportFormat::Ics},   {"svg", ExportFormat::Svg}, {"png", ExportFormat::Png}};
     for (const auto& [n, f] : formats) {
         if (n == name) {
             return f;

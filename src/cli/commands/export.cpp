@@ -1,4 +1,5 @@
 // escalate export CASE --format F: the case timeline, ready to publish.
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -19,9 +20,9 @@ namespace escalate::cli {
 
 namespace {
 
-constexpr long long default_limit = 280; // SPEC: posts of at most 280 characters
 constexpr long long min_limit = 40;
 constexpr long long max_limit = 100000;
+constexpr long long default_max_posts = 12;
 
 struct ExportOpts {
     std::optional<std::string> case_ref;
@@ -30,8 +31,43 @@ struct ExportOpts {
     bool redact = false;
     bool include_private = false;
     std::optional<std::string> output;
-    long long limit = default_limit;
+    std::optional<std::string> network;
+    std::optional<long long> limit;
+    long long max_posts = default_max_posts;
+    std::vector<std::string> mask;
+    std::vector<std::string> unmask;
+    bool review = false;
+    bool excel = false;
 };
+
+ThreadOptions thread_options(const ExportOpts& o) {
+    ThreadOptions t;
+    if (o.limit) {
+        if (*o.limit < min_limit || *o.limit > max_limit) {
+            throw UsageError(fmt::format("--limit {}: a post holds {} to {} characters", *o.limit,
+                                         min_limit, max_limit));
+        }
+        t.network = Network::Limit;
+        t.limit = static_cast<std::size_t>(*o.limit);
+    } else if (o.network) {
+        static constexpr std::pair<std::string_view, Network> networks[] = {
+            {"x", Network::X}, {"bluesky", Network::Bluesky}, {"mastodon", Network::Mastodon}};
+        const auto* it = std::find_if(std::begin(networks), std::end(networks),
+                                      [&](const auto& n) { return n.first == *o.network; });
+        if (it == std::end(networks)) {
+            throw UsageError(fmt::format("--network \"{}\": accepted: x, bluesky, mastodon (or "
+                                         "--limit N for another network)",
+                                         *o.network));
+        }
+        t.network = it->second;
+    }
+    if (o.max_posts < 1 || o.max_posts > 1000) {
+        throw UsageError(
+            fmt::format("--max-posts {}: a thread holds 1 to 1000 posts", o.max_posts));
+    }
+    t.max_posts = static_cast<std::size_t>(o.max_posts);
+    return t;
+}
 
 // Writes beside the target and renames over it: a reader never sees half a file, and a failed
 // export leaves nothing behind. Readable by the user alone until they choose to share it.
@@ -124,12 +160,15 @@ void run_export(const ExportOpts& o, Context& ctx) {
     const auto format = export_format_from(o.format);
     if (!format) {
         throw UsageError(fmt::format("--format \"{}\": accepted: md, txt, thread, json, csv, html, "
-                                     "ics",
+                                     "ics, svg, png",
                                      o.format));
     }
-    if (o.limit < min_limit || o.limit > max_limit) {
-        throw UsageError(fmt::format("--limit {}: a post holds {} to {} characters", o.limit,
-                                     min_limit, max_limit));
+    const ThreadOptions thread = thread_options(o);
+    if ((o.review || !o.mask.empty() || !o.unmask.empty()) && !o.redact) {
+        throw UsageError("--mask, --unmask and --review work with --redact");
+    }
+    if (o.excel && *format != ExportFormat::Csv) {
+        throw UsageError("--excel is for --format csv");
     }
     const Policy& policy = ctx.policy();
     const Timestamp now = ctx.now();
@@ -141,8 +180,9 @@ void run_export(const ExportOpts& o, Context& ctx) {
     if (!ca.advice.suggestions.empty()) {
         next = ca.advice.suggestions.front();
     }
-    const ExportOptions options{o.redact ? Redaction::On : Redaction::Off,
-                                o.include_private ? Privacy::IncludePrivate : Privacy::PublicOnly};
+    ExportOptions options{o.redact ? Redaction::On : Redaction::Off,
+                          o.include_private ? Privacy::IncludePrivate : Privacy::PublicOnly,
+                          {o.mask, o.unmask}};
     const Timeline t = build_timeline(ca.file, ca.org, policy, now, options, next);
     std::string text;
     switch (*format) {
@@ -153,19 +193,26 @@ void run_export(const ExportOpts& o, Context& ctx) {
         text = render_txt(t);
         break;
     case ExportFormat::Thread:
-        text = render_thread(t, static_cast<std::size_t>(o.limit));
+        text = render_thread(t, thread);
         break;
     case ExportFormat::Json:
         text = render_json(t, policy);
         break;
     case ExportFormat::Csv:
-        text = render_csv(t);
+        // Excel reads a CSV without a byte order mark in the machine's code page.
+        text = (o.excel ? "\xEF\xBB\xBF" : "") + render_csv(t);
         break;
     case ExportFormat::Html:
         text = render_html(t, policy);
         break;
     case ExportFormat::Ics:
         text = render_ics(t);
+        break;
+    case ExportFormat::Svg:
+        text = render_svg(t, policy);
+        break;
+    case ExportFormat::Png:
+        text = render_png(t, policy);
         break;
     }
     Output out(o.output);
@@ -183,7 +230,7 @@ Command setup_export(CLI::App& app) {
     auto* case_ref = sub->add_option("CASE", o->case_ref, "12, #12 or an org name prefix");
     sub->add_flag("--all", o->all, "Every case: the full dump, with --format json")
         ->excludes(case_ref);
-    sub->add_option("--format", o->format, "md, txt, thread, json, csv, html or ics")
+    sub->add_option("--format", o->format, "md, txt, thread, json, csv, html, ics, svg or png")
         ->required()
         ->type_name("F");
     sub->add_flag("--redact", o->redact,
@@ -192,8 +239,23 @@ Command setup_export(CLI::App& app) {
                   "Include contacts logged with --private (left out by default)");
     sub->add_option("-o,--output", o->output, "Write to FILE (default: standard output)")
         ->type_name("FILE");
-    sub->add_option("--limit", o->limit, "thread: the most characters in a post (default 280)")
+    sub->add_option("--mask", o->mask, "With --redact: also mask TEXT wherever it appears")
+        ->type_name("TEXT")
+        ->allow_extra_args(false);
+    sub->add_option("--unmask", o->unmask, "With --redact: never mask TEXT (a false positive)")
+        ->type_name("TEXT")
+        ->allow_extra_args(false);
+    sub->add_flag("--review", o->review,
+                  "With --redact: list every masked span (field, column, category) instead");
+    auto* network = sub->add_option("--network", o->network,
+                                    "thread: count posts as x (default), bluesky or mastodon do")
+                        ->type_name("NAME");
+    sub->add_option("--limit", o->limit, "thread: posts of at most N characters (other networks)")
+        ->type_name("N")
+        ->excludes(network);
+    sub->add_option("--max-posts", o->max_posts, "thread: at most N posts (default 12)")
         ->type_name("N");
+    sub->add_flag("--excel", o->excel, "csv: start with a byte order mark, for Excel");
     sub->footer(R"(Examples:
   escalate export 12 --format thread --redact
   escalate export meterco --format html --redact -o meterco.html
