@@ -10,6 +10,7 @@
 #include "escalate/engine.hpp"
 #include "escalate/model.hpp"
 #include "escalate/policy.hpp"
+#include "escalate/redact.hpp"
 #include "escalate/stats.hpp"
 
 namespace escalate {
@@ -17,25 +18,10 @@ namespace escalate {
 enum class Redaction { Off, On };
 enum class Privacy { PublicOnly, IncludePrivate };
 
-// Terms the person chose: always masked (--mask, the stored list), or never (--unmask).
-struct RedactTerms {
-    std::vector<std::string> mask;
-    std::vector<std::string> unmask;
-};
-
 struct ExportOptions {
     Redaction redaction = Redaction::Off;
     Privacy privacy = Privacy::PublicOnly;
     RedactTerms terms;
-};
-
-// One masked span, for export --redact --review: where it was, what it was, what it became.
-struct MaskedSpan {
-    std::string field;      // "contact 41 note", "case title"
-    std::size_t column = 0; // 1-based, in characters, where the span began in the field
-    std::string category;   // "phone", "email", "name", ...
-    std::string original;
-    std::string replacement;
 };
 
 // How a thread counts a post's length (SPEC section 8: --network, --limit, --max-posts).

@@ -35,16 +35,21 @@ const Policy& Context::policy() {
     if (!policy_) {
         std::string path = options_.policy;
         if (path.empty()) {
-            const std::string xdg = env_or_empty("XDG_CONFIG_HOME");
-            const std::string home = env_or_empty("HOME");
-            const std::string base = !xdg.empty() ? xdg : (home.empty() ? "" : home + "/.config");
-            if (!base.empty() && std::filesystem::exists(base + "/escalate/policy.json")) {
-                path = base + "/escalate/policy.json";
+            const std::string file = config_file("policy.json");
+            if (!file.empty() && std::filesystem::exists(file)) {
+                path = file;
             }
         }
         policy_ = path.empty() ? Policy::builtin() : Policy::from_file(path);
     }
     return *policy_;
+}
+
+std::string Context::config_file(std::string_view name) {
+    const std::string xdg = env_or_empty("XDG_CONFIG_HOME");
+    const std::string home = env_or_empty("HOME");
+    const std::string base = !xdg.empty() ? xdg : (home.empty() ? "" : home + "/.config");
+    return base.empty() ? std::string() : base + "/escalate/" + std::string(name);
 }
 
 std::string Context::db_path() const {

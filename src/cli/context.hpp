@@ -40,6 +40,9 @@ public:
     [[nodiscard]] Style style() const;
     // Where the case log lives: --db, ESCALATE_DB, then the XDG data folder.
     [[nodiscard]] std::string db_path() const;
+    // A file in the configuration folder ($XDG_CONFIG_HOME/escalate, else ~/.config/escalate),
+    // or "" when neither is set.
+    [[nodiscard]] static std::string config_file(std::string_view name);
 
 private:
     GlobalOptions options_;

@@ -1,231 +1,406 @@
+// The redaction pipeline: the pattern detectors (detect.cpp), then a word index of the case's
+// own references and agents' names and of the person's terms, then the findings merged (the
+// earliest, then the longest wins), the person's --unmask terms removed, and the text rebuilt.
+// The index makes the cost one hash lookup per word, however many references the case holds.
 #include "escalate/redact.hpp"
 
 #include <algorithm>
-#include <cctype>
+#include <unordered_map>
+
+#include <utf8proc.h>
+
+#include "detect.hpp"
 
 namespace escalate {
 
+using export_detail::Detectors;
+using export_detail::initials;
+using export_detail::not_a_name;
+using export_detail::word_char_at;
+using export_detail::word_char_before;
+
 namespace {
 
-constexpr std::string_view mask = "\xE2\x80\xA2"; // •
-constexpr std::string_view email_mask = "[email]";
-constexpr std::size_t keep_digits = 2;  // the last 2 digits of a masked number stay
-constexpr std::size_t long_run = 5;     // a run of this many digits is an account number
-constexpr std::size_t phone_digits = 7; // a separated number with this many digits is a phone
+constexpr std::size_t keep_last = 2;
+constexpr std::size_t max_term_words = 8;
 
-bool digit(char c) {
-    return c >= '0' && c <= '9';
-}
-bool alnum(char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) != 0;
-}
-bool local_char(char c) {
-    return alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
-}
-bool domain_char(char c) {
-    return alnum(c) || c == '.' || c == '-';
-}
-bool separator(char c) {
-    return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')';
+bool joiner(char c) {
+    return c == '-' || c == '/' || c == '.' || c == '_' || c == '\'' || c == '#';
 }
 
-// YYYY-MM-DD, YYYY.MM.DD, DD/MM/YYYY and the like: a date, not a phone number.
-bool looks_like_date(std::string_view run) {
-    std::vector<std::size_t> groups;
-    std::size_t n = 0;
-    char sep = 0;
-    for (char c : run) {
-        if (digit(c)) {
-            ++n;
-        } else {
-            if (sep != 0 && c != sep) {
-                return false;
-            }
-            sep = c;
-            groups.push_back(n);
-            n = 0;
+struct Token {
+    std::size_t begin;
+    std::size_t end;
+};
+
+// Words: runs of letters and digits, with - / . _ ' # inside ("NW-552-118", "O'Brien").
+std::vector<Token> tokens(std::string_view s) {
+    std::vector<Token> out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        if (!word_char_at(s, i)) {
+            ++i;
+            continue;
         }
+        const std::size_t begin = i;
+        while (i < s.size()) {
+            if (word_char_at(s, i)) {
+                do {
+                    ++i;
+                } while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80);
+            } else if (joiner(s[i]) && i + 1 < s.size() && word_char_at(s, i + 1)) {
+                ++i;
+            } else {
+                break;
+            }
+        }
+        out.push_back({begin, i});
     }
-    groups.push_back(n);
-    if (groups.size() != 3 || sep == ' ') {
+    return out;
+}
+
+// Case-folded, so that "WHITFIELD" and "whitfield" are one key.
+std::string fold(std::string_view s) {
+    if (std::all_of(s.begin(), s.end(), [](char c) { return (c & 0x80) == 0; })) {
+        std::string out(s);
+        for (char& c : out) {
+            c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        }
+        return out;
+    }
+    utf8proc_uint8_t* folded = nullptr;
+    const auto n = utf8proc_map(
+        reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+        static_cast<utf8proc_ssize_t>(s.size()), &folded,
+        static_cast<utf8proc_option_t>(UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE | UTF8PROC_STABLE));
+    if (n < 0) {
+        return std::string(s);
+    }
+    std::string out(reinterpret_cast<char*>(folded), static_cast<std::size_t>(n));
+    std::free(folded);
+    return out;
+}
+
+bool upper_initial(std::string_view s, std::size_t at) {
+    utf8proc_int32_t cp = -1;
+    utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + at),
+                     static_cast<utf8proc_ssize_t>(s.size() - at), &cp);
+    return cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+}
+
+// At the start of the text or of a sentence: a capital there says nothing about a name.
+bool sentence_start(std::string_view s, std::size_t at) {
+    while (at > 0 && (s[at - 1] == ' ' || s[at - 1] == '\n')) {
+        --at;
+    }
+    if (at == 0) {
+        return true;
+    }
+    const char c = s[at - 1];
+    return c == '.' || c == '!' || c == '?' || c == '"' || c == '(';
+}
+
+// "Ray of hope": a capitalised word at a sentence's start, followed by a word like "of", is an
+// ordinary word rather than a surname.
+bool ordinary_phrase_after(std::string_view s, std::size_t end) {
+    static constexpr std::string_view small[] = {"of", "and", "or", "the", "a",    "an",  "in",
+                                                 "on", "at",  "to", "for", "from", "with"};
+    if (end >= s.size() || s[end] != ' ') {
         return false;
     }
-    return (groups[0] == 4 && groups[1] <= 2 && groups[2] <= 2) ||
-           (groups[0] <= 2 && groups[1] <= 2 && (groups[2] == 4 || groups[2] == 2));
+    const std::string_view rest = s.substr(end + 1);
+    const std::size_t stop = std::min(rest.find_first_of(" .,;:!?"), rest.size());
+    return std::find(std::begin(small), std::end(small), rest.substr(0, stop)) != std::end(small);
 }
 
-// Masks every digit of a number-like run but the last keep_digits, when it is a phone
-// number (7 or more digits) or holds a run of 5 or more digits in a row.
-void emit_number(std::string_view run, std::string& out) {
-    std::size_t digits = 0;
-    std::size_t longest = 0;
-    std::size_t current = 0;
-    for (char c : run) {
-        if (digit(c)) {
-            ++digits;
-            longest = std::max(longest, ++current);
-        } else {
-            current = 0;
+// A person's name: two or more words, each capitalised, none a word like "Team" or "Billing".
+bool person_name(std::string_view name, std::vector<Token>& words) {
+    words = tokens(name);
+    if (words.size() < 2 || words.size() > 4) {
+        return false;
+    }
+    for (const auto& w : words) {
+        const std::string_view word = name.substr(w.begin, w.end - w.begin);
+        if (!upper_initial(name, w.begin) || not_a_name(word) ||
+            std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+            return false;
         }
     }
-    const bool phone = digits >= phone_digits && !looks_like_date(run);
-    if (!phone && longest < long_run) {
-        out += run;
-        return;
-    }
-    std::size_t seen = 0;
-    for (char c : run) {
-        if (digit(c)) {
-            ++seen;
-            if (seen + keep_digits <= digits) {
-                out += mask;
-                continue;
-            }
-        }
-        out += c;
-    }
+    return true;
+}
+
+enum class TermKind {
+    Reference, // masked but its last 2 characters
+    FullName,  // an agent's full name: first name kept, the rest as initials
+    Surname,   // an agent's surname alone: as an initial, where it is capitalised mid-sentence
+    Own,       // the person's own term: "[masked]"
+    Keep,      // --unmask: never masked
+};
+
+struct Term {
+    std::vector<std::string> words; // folded
+    std::vector<std::string> gaps;  // what separates the words: " ", "@", ...
+    TermKind kind;
+};
+
+// Collapses runs of spaces, so "Dana  Whitfield" is the term "Dana Whitfield".
+std::string gap_of(std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\n'; })
+               ? std::string(" ")
+               : std::string(s);
 }
 
 } // namespace
 
-std::string mask_numbers_and_emails(std::string_view s) {
+std::string mask_keep_last(std::string_view s) {
+    std::size_t total = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        total += word_char_at(s, i) && (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 ? 1 : 0;
+    }
     std::string out;
-    out.reserve(s.size());
-    std::size_t i = 0;
-    // Where the run of characters that could be an email's local part began, in `out`.
-    std::size_t local_start_out = 0;
-    std::size_t local_len = 0;
-    while (i < s.size()) {
-        const char c = s[i];
-        if (c == '@' && local_len > 0) {
-            // Domain: letters, digits, dots and hyphens, with a dot inside.
-            std::size_t j = i + 1;
-            bool dot = false;
-            while (j < s.size() && domain_char(s[j])) {
-                dot = dot || (s[j] == '.' && j + 1 < s.size() && domain_char(s[j + 1]));
-                ++j;
+    std::size_t seen = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        std::size_t n = 1;
+        while (i + n < s.size() && (static_cast<unsigned char>(s[i + n]) & 0xC0) == 0x80) {
+            ++n;
+        }
+        if (word_char_at(s, i) && ++seen + keep_last <= total) {
+            out += "\xE2\x80\xA2"; // •
+        } else {
+            out.append(s.substr(i, n));
+        }
+        i += n;
+    }
+    return out;
+}
+
+struct Redactor::Impl {
+    explicit Impl(const std::string& region) : detectors(region) {}
+
+    Detectors detectors;
+    std::vector<Term> terms;
+    std::unordered_map<std::string, std::vector<std::size_t>> by_first_word;
+    std::vector<MaskedSpan> masked;
+
+    void add(std::string_view text, TermKind kind) {
+        const auto words = tokens(text);
+        if (words.empty() || words.size() > max_term_words) {
+            return;
+        }
+        Term t;
+        t.kind = kind;
+        for (std::size_t i = 0; i < words.size(); ++i) {
+            t.words.push_back(fold(text.substr(words[i].begin, words[i].end - words[i].begin)));
+            if (i > 0) {
+                t.gaps.push_back(
+                    gap_of(text.substr(words[i - 1].end, words[i].begin - words[i - 1].end)));
             }
-            while (j > i + 1 && (s[j - 1] == '.' || s[j - 1] == '-')) {
-                --j; // a sentence's full stop is not part of the domain
-            }
-            if (dot && j > i + 1) {
-                out.resize(local_start_out);
-                out += email_mask;
-                i = j;
-                local_len = 0;
+        }
+        by_first_word[t.words.front()].push_back(terms.size());
+        terms.push_back(std::move(t));
+    }
+
+    // The longest term starting at word i, if any.
+    const Term* match(std::string_view s, const std::vector<Token>& words, std::size_t i,
+                      std::size_t& last) const {
+        const auto it =
+            by_first_word.find(fold(s.substr(words[i].begin, words[i].end - words[i].begin)));
+        if (it == by_first_word.end()) {
+            return nullptr;
+        }
+        const Term* best = nullptr;
+        for (const std::size_t index : it->second) {
+            const Term& t = terms[index];
+            if (i + t.words.size() > words.size() ||
+                (best != nullptr && t.words.size() <= best->words.size())) {
                 continue;
             }
+            bool same = true;
+            for (std::size_t k = 1; same && k < t.words.size(); ++k) {
+                const Token& w = words[i + k];
+                const Token& prev = words[i + k - 1];
+                same = gap_of(s.substr(prev.end, w.begin - prev.end)) == t.gaps[k - 1] &&
+                       fold(s.substr(w.begin, w.end - w.begin)) == t.words[k];
+            }
+            if (same) {
+                best = &t;
+            }
         }
-        const bool starts_number =
-            digit(c) || ((c == '+' || c == '(') && i + 1 < s.size() && digit(s[i + 1]));
-        if (starts_number) {
-            // A number-like run: digits joined by single separators ("+44 (0)800 555-0100").
-            std::size_t j = i + 1;
-            while (j < s.size()) {
-                if (digit(s[j])) {
-                    ++j;
-                } else if (separator(s[j]) && j + 1 < s.size() &&
-                           (digit(s[j + 1]) || (separator(s[j + 1]) && s[j + 1] != s[j] &&
-                                                j + 2 < s.size() && digit(s[j + 2])))) {
-                    ++j;
-                } else {
+        if (best != nullptr) {
+            last = i + best->words.size() - 1;
+        }
+        return best;
+    }
+
+    std::vector<Finding> find(std::string_view s) const {
+        std::vector<Finding> found;
+        detectors.find(s, found);
+        std::vector<std::pair<std::size_t, std::size_t>> keep;
+        if (!terms.empty()) {
+            const auto words = tokens(s);
+            for (std::size_t i = 0; i < words.size(); ++i) {
+                std::size_t last = i;
+                const Term* t = match(s, words, i, last);
+                if (t == nullptr) {
+                    continue;
+                }
+                const std::size_t b = words[i].begin;
+                const std::size_t e = words[last].end;
+                const std::string_view text = s.substr(b, e - b);
+                switch (t->kind) {
+                case TermKind::Keep:
+                    keep.emplace_back(b, e);
+                    break;
+                case TermKind::Reference:
+                    found.push_back({b, e, "reference", mask_keep_last(text)});
+                    break;
+                case TermKind::Own:
+                    found.push_back({b, e, "your term", "[masked]"});
+                    break;
+                case TermKind::FullName:
+                    found.push_back({b, e, "name", initials(text, true)});
+                    break;
+                case TermKind::Surname:
+                    if (upper_initial(s, b) &&
+                        !(sentence_start(s, b) && ordinary_phrase_after(s, e))) {
+                        found.push_back({b, e, "name", initials(text, false)});
+                    }
                     break;
                 }
+                i = last;
             }
-            const std::string_view run = s.substr(i, j - i);
-            // It may also be (part of) an email's local part: "jo99@example.com".
-            const bool local = std::all_of(run.begin(), run.end(), local_char);
-            if (local_len == 0 || !local) {
-                local_start_out = out.size();
-                local_len = 0;
-            }
-            emit_number(run, out);
-            local_len = local ? local_len + run.size() : 0;
-            i = j;
-            continue;
         }
-        if (local_char(c)) {
-            if (local_len == 0) {
-                local_start_out = out.size();
+        // The earliest finding wins, then the longest, then the first category listed.
+        std::stable_sort(found.begin(), found.end(), [](const Finding& a, const Finding& b) {
+            return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+        });
+        std::vector<Finding> kept;
+        std::size_t reached = 0;
+        for (auto& f : found) {
+            const bool unmasked = std::any_of(keep.begin(), keep.end(), [&](const auto& k) {
+                return f.begin < k.second && k.first < f.end;
+            });
+            if (f.begin >= reached && !unmasked) {
+                reached = f.end;
+                kept.push_back(std::move(f));
             }
-            ++local_len;
-        } else {
-            local_len = 0;
         }
-        out += c;
-        ++i;
+        return kept;
     }
-    return out;
-}
 
-Redactor::Redactor(const CaseFile& file) {
+    std::string apply(std::string_view s, std::string_view field) {
+        const auto found = find(s);
+        if (found.empty()) {
+            return std::string(s);
+        }
+        std::string out;
+        std::size_t at = 0;
+        std::size_t column = 1;
+        for (const auto& f : found) {
+            for (std::size_t i = at; i < f.begin; ++i) {
+                column += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 ? 1 : 0;
+            }
+            out.append(s.substr(at, f.begin - at));
+            // "Mrs O." at the end of a sentence takes the sentence's full stop.
+            const bool stop = f.replacement.ends_with('.') && f.end < s.size() && s[f.end] == '.';
+            out.append(f.replacement, 0, f.replacement.size() - (stop ? 1 : 0));
+            masked.push_back({std::string(field), column, std::string(f.category),
+                              std::string(s.substr(f.begin, f.end - f.begin)), f.replacement});
+            for (std::size_t i = f.begin; i < f.end; ++i) {
+                column += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 ? 1 : 0;
+            }
+            at = f.end;
+        }
+        out.append(s.substr(at));
+        return out;
+    }
+
+    bool kept(std::string_view s) const {
+        const auto words = tokens(s);
+        for (std::size_t i = 0; i < words.size(); ++i) {
+            std::size_t last = i;
+            const Term* t = match(s, words, i, last);
+            if (t != nullptr && t->kind == TermKind::Keep) {
+                return true;
+            }
+        }
+        return false;
+    }
+};
+
+Redactor::Redactor(const CaseFile& file, const RedactTerms& terms, const std::string& region)
+    : impl_(std::make_unique<Impl>(region)) {
     for (const auto& c : file.contacts) {
-        if (c.ref && !c.ref->empty() &&
-            std::find(refs_.begin(), refs_.end(), *c.ref) == refs_.end()) {
-            refs_.push_back(*c.ref);
+        if (c.ref && !c.ref->empty()) {
+            impl_->add(*c.ref, TermKind::Reference);
         }
-        if (c.agent) {
-            const auto space = c.agent->rfind(' ');
-            if (space != std::string::npos && space + 1 < c.agent->size()) {
-                const std::string surname = c.agent->substr(space + 1);
-                const bool initial = surname.size() <= 2 && surname.back() == '.';
-                if (!initial && surname.size() > 1) {
-                    surnames_.emplace_back(surname, surname.substr(0, 1) + ".");
-                }
+        std::vector<Token> words;
+        if (c.agent && person_name(*c.agent, words)) {
+            impl_->add(*c.agent, TermKind::FullName);
+            for (std::size_t i = 1; i < words.size(); ++i) {
+                impl_->add(std::string_view(*c.agent).substr(words[i].begin,
+                                                             words[i].end - words[i].begin),
+                           TermKind::Surname);
             }
         }
     }
-    // Longer first, so that a reference containing another is masked whole.
-    std::sort(refs_.begin(), refs_.end(),
-              [](const auto& a, const auto& b) { return a.size() > b.size(); });
+    if (file.kase.order_ref && !file.kase.order_ref->empty()) {
+        impl_->add(*file.kase.order_ref, TermKind::Reference);
+    }
+    for (const auto& t : terms.mask) {
+        impl_->add(t, TermKind::Own);
+    }
+    // Last, so that an --unmask term replaces the same words learnt above.
+    for (const auto& t : terms.unmask) {
+        const auto words = tokens(t);
+        if (!words.empty()) {
+            const std::string first =
+                fold(std::string_view(t).substr(words[0].begin, words[0].end - words[0].begin));
+            auto& list = impl_->by_first_word[first];
+            impl_->add(t, TermKind::Keep);
+            // Equal terms of other kinds give way.
+            const Term& keep = impl_->terms.back();
+            std::erase_if(list, [&](std::size_t i) {
+                return impl_->terms[i].kind != TermKind::Keep &&
+                       impl_->terms[i].words == keep.words;
+            });
+        }
+    }
 }
 
-std::string Redactor::ref(std::string_view r) const {
-    std::string out;
-    std::size_t kept = std::min<std::size_t>(keep_digits, r.size());
-    for (std::size_t i = 0; i + kept < r.size(); ++i) {
-        out += mask;
+Redactor::~Redactor() = default;
+
+std::string Redactor::text(std::string_view s, std::string_view field) {
+    return impl_->apply(s, field);
+}
+
+std::string Redactor::agent(std::string_view name, std::string_view field) {
+    std::vector<Token> words;
+    if (!person_name(name, words) || impl_->kept(name)) {
+        return text(name, field);
     }
-    out += r.substr(r.size() - kept);
+    std::string out = initials(name, true);
+    impl_->masked.push_back({std::string(field), 1, "name", std::string(name), out});
     return out;
 }
 
-std::string Redactor::agent(std::string_view name) const {
-    const auto space = name.rfind(' ');
-    if (space == std::string_view::npos || space + 1 >= name.size()) {
-        return mask_numbers_and_emails(name);
+std::string Redactor::ref(std::string_view r, std::string_view field) {
+    if (impl_->kept(r)) {
+        return std::string(r);
     }
-    const std::string_view surname = name.substr(space + 1);
-    if (surname.size() <= 2 && surname.back() == '.') {
-        return mask_numbers_and_emails(name);
+    std::string out = mask_keep_last(r);
+    if (out != r) {
+        impl_->masked.push_back({std::string(field), 1, "reference", std::string(r), out});
     }
-    return mask_numbers_and_emails(std::string(name.substr(0, space + 1)) +
-                                   std::string(surname.substr(0, 1)) + ".");
+    return out;
 }
 
-std::string Redactor::text(std::string_view s) const {
-    std::string work(s);
-    for (const auto& r : refs_) {
-        const std::string masked = ref(r);
-        for (std::size_t at = work.find(r); at != std::string::npos;
-             at = work.find(r, at + masked.size())) {
-            work.replace(at, r.size(), masked);
-        }
-    }
-    for (const auto& [surname, initial] : surnames_) {
-        for (std::size_t at = work.find(surname); at != std::string::npos;
-             at = work.find(surname, at + initial.size())) {
-            const bool word_start = at == 0 || !alnum(work[at - 1]);
-            const bool word_end =
-                at + surname.size() >= work.size() || !alnum(work[at + surname.size()]);
-            if (word_start && word_end) {
-                work.replace(at, surname.size(), initial);
-            } else {
-                at += 1;
-            }
-        }
-    }
-    return mask_numbers_and_emails(work);
+const std::vector<MaskedSpan>& Redactor::masked() const {
+    return impl_->masked;
+}
+
+std::vector<Finding> Redactor::find(std::string_view s) const {
+    return impl_->find(s);
 }
 
 } // namespace escalate

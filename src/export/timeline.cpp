@@ -42,23 +42,31 @@ std::optional<ExportFormat> export_format_from(std::string_view name) {
 Timeline build_timeline(const CaseFile& file, const Org& org, const Policy& policy, Timestamp now,
                         const ExportOptions& options, std::optional<Suggestion> next) {
     const bool redact = options.redaction == Redaction::On;
-    const Redactor redactor(file);
-    auto text = [&](const std::string& s) { return redact ? redactor.text(s) : s; };
-    auto opt_text = [&](const std::optional<std::string>& s) -> std::optional<std::string> {
-        return s ? std::optional(text(*s)) : std::nullopt;
+    // Phone numbers in the case's national notation: its country, else the policy's default.
+    Redactor redactor(file, options.terms,
+                      file.kase.country.value_or(policy.default_country().value_or("GB")));
+    auto text = [&](const std::string& s, const std::string& field) {
+        return redact ? redactor.text(s, field) : s;
+    };
+    auto opt_text = [&](const std::optional<std::string>& s,
+                        const std::string& field) -> std::optional<std::string> {
+        return s ? std::optional(text(*s, field)) : std::nullopt;
     };
 
     Timeline t;
     t.now = now;
     t.kase = file.kase;
-    t.kase.title = text(t.kase.title);
-    t.kase.want = opt_text(t.kase.want);
-    t.kase.resolution = opt_text(t.kase.resolution);
+    t.kase.title = text(t.kase.title, "case title");
+    t.kase.want = opt_text(t.kase.want, "case want");
+    t.kase.resolution = opt_text(t.kase.resolution, "case resolution");
+    if (redact && t.kase.order_ref) {
+        t.kase.order_ref = redactor.ref(*t.kase.order_ref, "case order ref");
+    }
     t.org = org;
     t.org.name = file.kase.org;
-    t.org.phone = opt_text(org.phone);
-    t.org.email = opt_text(org.email);
-    t.org.exec = opt_text(org.exec);
+    t.org.phone = opt_text(org.phone, "org phone");
+    t.org.email = opt_text(org.email, "org email");
+    t.org.exec = opt_text(org.exec, "org executive");
     t.handles = org.social;
 
     std::set<std::int64_t> exported;
@@ -68,9 +76,11 @@ Timeline build_timeline(const CaseFile& file, const Org& org, const Policy& poli
         }
         Contact copy = c;
         if (redact) {
-            copy.agent = c.agent ? std::optional(redactor.agent(*c.agent)) : std::nullopt;
-            copy.ref = c.ref ? std::optional(redactor.ref(*c.ref)) : std::nullopt;
-            copy.note = opt_text(c.note);
+            const std::string field = fmt::format("contact {} ", c.id);
+            copy.agent =
+                c.agent ? std::optional(redactor.agent(*c.agent, field + "agent")) : std::nullopt;
+            copy.ref = c.ref ? std::optional(redactor.ref(*c.ref, field + "ref")) : std::nullopt;
+            copy.note = opt_text(c.note, field + "note");
         }
         exported.insert(c.id);
         t.contacts.push_back(std::move(copy));
@@ -78,7 +88,7 @@ Timeline build_timeline(const CaseFile& file, const Org& org, const Policy& poli
     for (const auto& p : file.promises) {
         if (exported.contains(p.contact_id)) {
             Promise copy = p;
-            copy.text = text(p.text);
+            copy.text = text(p.text, fmt::format("promise {}", p.id));
             t.promises.push_back(std::move(copy));
         }
     }
@@ -193,9 +203,10 @@ Timeline build_timeline(const CaseFile& file, const Org& org, const Policy& poli
     t.next = std::move(next);
     if (t.next) {
         // The engine wrote it from the unredacted directory and log.
-        t.next->summary = text(t.next->summary);
-        t.next->draft = text(t.next->draft);
+        t.next->summary = text(t.next->summary, "next step");
+        t.next->draft = text(t.next->draft, "next step draft");
     }
+    t.masked = redactor.masked();
     return t;
 }
 

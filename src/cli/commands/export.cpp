@@ -5,6 +5,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -14,6 +15,7 @@
 #include "../commands.hpp"
 #include "escalate/dump.hpp"
 #include "escalate/errors.hpp"
+#include "escalate/text.hpp"
 #include "escalate/timeline.hpp"
 
 namespace escalate::cli {
@@ -156,6 +158,91 @@ void run_dump(const ExportOpts& o, Context& ctx) {
     }
 }
 
+// The stored list (docs/export.md): one term per line to mask in every --redact export, "!TERM"
+// for a term never to mask, "#" for a comment.
+RedactTerms stored_terms(const std::string& path) {
+    RedactTerms terms;
+    if (path.empty() || !std::filesystem::exists(path)) {
+        return terms;
+    }
+    std::ifstream in(path);
+    if (!in) {
+        throw UsageError(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
+    }
+    std::string line;
+    for (int n = 1; std::getline(in, line); ++n) {
+        while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) {
+            line.pop_back();
+        }
+        const auto start = line.find_first_not_of(' ');
+        if (start == std::string::npos || line[start] == '#') {
+            continue;
+        }
+        std::string term = line.substr(start);
+        const bool keep = term.front() == '!';
+        term.erase(0, keep ? 1 : 0);
+        check_text(fmt::format("{} line {}", path, n), term, Lines::Single);
+        (keep ? terms.unmask : terms.mask).push_back(std::move(term));
+    }
+    return terms;
+}
+
+// A span on one line of the review: a line break as "⏎", other control characters as \xHH.
+std::string one_line_visible(std::string_view s) {
+    std::string out;
+    for (const char c : s) {
+        const auto u = static_cast<unsigned char>(c);
+        if (c == '\n') {
+            out += "\u23CE";
+        } else if (u < 0x20 || u == 0x7F) {
+            out += fmt::format("\\x{:02x}", u);
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+// export --redact --review: every masked span, to check before posting.
+std::string render_review(const Timeline& t, bool json, const std::string& terms_file) {
+    if (json) {
+        nlohmann::json spans = nlohmann::json::array();
+        for (const auto& m : t.masked) {
+            spans.push_back({{"field", m.field},
+                             {"column", m.column},
+                             {"category", m.category},
+                             {"original", m.original},
+                             {"masked", m.replacement}});
+        }
+        return spans.dump(2) + "\n";
+    }
+    if (t.masked.empty()) {
+        return "Nothing was masked.\n";
+    }
+    std::size_t field_width = 5;
+    std::size_t category_width = 8;
+    for (const auto& m : t.masked) {
+        field_width = std::max(field_width, m.field.size());
+        category_width = std::max(category_width, m.category.size());
+    }
+    std::string out = fmt::format("{:<{}}  {:>4}  {:<{}}  {}\n", "FIELD", field_width, "COL",
+                                  "CATEGORY", category_width, "ORIGINAL -> MASKED");
+    std::set<std::string> fields;
+    for (const auto& m : t.masked) {
+        fields.insert(m.field);
+        out += fmt::format("{:<{}}  {:>4}  {:<{}}  {} -> {}\n", m.field, field_width, m.column,
+                           m.category, category_width, one_line_visible(m.original),
+                           one_line_visible(m.replacement));
+    }
+    out += fmt::format("\n{} masked in {}. Check them before you post: --unmask TEXT keeps a "
+                       "false positive, --mask TEXT masks what was missed",
+                       t.masked.size() == 1 ? "1 span" : fmt::format("{} spans", t.masked.size()),
+                       fields.size() == 1 ? "1 field" : fmt::format("{} fields", fields.size()));
+    out += terms_file.empty() ? ".\n"
+                              : fmt::format(", and {} lists terms for every export.\n", terms_file);
+    return out;
+}
+
 void run_export(const ExportOpts& o, Context& ctx) {
     const auto format = export_format_from(o.format);
     if (!format) {
@@ -180,11 +267,27 @@ void run_export(const ExportOpts& o, Context& ctx) {
     if (!ca.advice.suggestions.empty()) {
         next = ca.advice.suggestions.front();
     }
+    const std::string terms_file = Context::config_file("redact.txt");
+    RedactTerms terms = o.redact ? stored_terms(terms_file) : RedactTerms{};
+    terms.mask.insert(terms.mask.end(), o.mask.begin(), o.mask.end());
+    terms.unmask.insert(terms.unmask.end(), o.unmask.begin(), o.unmask.end());
+    for (const auto& term : terms.mask) {
+        check_text("--mask", term, Lines::Single);
+    }
+    for (const auto& term : terms.unmask) {
+        check_text("--unmask", term, Lines::Single);
+    }
     ExportOptions options{o.redact ? Redaction::On : Redaction::Off,
                           o.include_private ? Privacy::IncludePrivate : Privacy::PublicOnly,
-                          {o.mask, o.unmask}};
+                          std::move(terms)};
     const Timeline t = build_timeline(ca.file, ca.org, policy, now, options, next);
     std::string text;
+    if (o.review) {
+        Output out(o.output);
+        out.write(render_review(t, ctx.json(), terms_file));
+        out.commit();
+        return;
+    }
     switch (*format) {
     case ExportFormat::Md:
         text = render_md(t);
