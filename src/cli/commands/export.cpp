@@ -337,7 +337,8 @@ Command setup_export(CLI::App& app) {
         ->required()
         ->type_name("F");
     sub->add_flag("--redact", o->redact,
-                  "Mask phone numbers, emails, long numbers, references and agents' surnames");
+                  "Mask personal data: phones, emails, cards, bank details, ids, addresses, "
+                  "dates of birth, names, references (docs/export.md)");
     sub->add_flag("--include-private", o->include_private,
                   "Include contacts logged with --private (left out by default)");
     sub->add_option("-o,--output", o->output, "Write to FILE (default: standard output)")
