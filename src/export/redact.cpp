@@ -350,8 +350,11 @@ Redactor::Redactor(const CaseFile& file, const RedactTerms& terms, const std::st
     for (const auto& t : terms.mask) {
         impl_->add(t, TermKind::Own);
     }
+    // The org's name is what the post is about: "transferred to Northwind Traders" stays.
+    std::vector<std::string> never = terms.unmask;
+    never.push_back(file.kase.org);
     // Last, so that an --unmask term replaces the same words learnt above.
-    for (const auto& t : terms.unmask) {
+    for (const auto& t : never) {
         const auto words = tokens(t);
         if (!words.empty()) {
             const std::string first =

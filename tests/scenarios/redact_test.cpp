@@ -203,7 +203,9 @@ TEST_CASE("redaction review lists every masked span with its category and column
 TEST_CASE("redaction: --unmask keeps a false positive, the stored list masks for good",
           "[export][redact]") {
     Sandbox box;
-    box.ok(now, {"open", "Meterco", "--at", "2026-11-01T09:00"});
+    box.ok(now, {"open", "Northwind Traders", "--at", "2026-11-01T09:00"});
+    box.ok(now, {"log", "call", "--at", "2026-11-02T10:00", "--agent", "Bob Ray", "-m",
+                 "I was transferred to Northwind Traders billing"});
     box.ok(now, {"log", "call", "--at", "2026-11-02T10:00", "--agent", "Bob Ray", "-m",
                  "Ray of hope: Ray said the Mr Bean sketch; 14 Elm Road is the meter's address, "
                  "Skyview Ltd"});
@@ -213,6 +215,7 @@ TEST_CASE("redaction: --unmask keeps a false positive, the stored list masks for
     CHECK_THAT(masked, !Contains("Elm Road"));
     CHECK_THAT(masked, Contains("Ray of hope")); // an ordinary phrase, not the agent's surname
     CHECK_THAT(masked, Contains("R. said"));
+    CHECK_THAT(masked, Contains("transferred to Northwind Traders billing")); // the org's name
     const std::string kept = box.ok(now, {"export", "1", "--format", "md", "--redact", "--unmask",
                                           "Mr Bean", "--unmask", "14 Elm Road"});
     CHECK_THAT(kept, Contains("Mr Bean"));
