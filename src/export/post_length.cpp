@@ -66,12 +66,29 @@ const RE2& emoji_pattern() {
     return *re;
 }
 
-// What X may take for a link: a scheme and anything after it, or a domain with a final label of
-// two or more letters. Trailing punctuation is left out, as X leaves it out.
+// What X may take for a link: an optional scheme, a domain (group 2) and a path.
 const RE2& x_link_pattern() {
     static const RE2 re(
-        R"((?:[A-Za-z][A-Za-z0-9+.-]*://[^\s]+|(?:[\p{L}\p{N}_][\p{L}\p{N}_-]*\.)+\p{L}{2,}(?:[/?#:][^\s]*)?))");
+        R"((?:([A-Za-z][A-Za-z0-9+.-]*)://)?((?:[\p{L}\p{N}_][\p{L}\p{N}\p{M}_-]*\.)+[\p{L}\p{N}\p{M}-]{2,})(?:[/?#:][^\s]*)?)");
     return re;
+}
+
+enum class Tld { None, Generic, Country };
+
+// Is the domain's last label one twitter-text links, and of which kind?
+Tld tld_of(std::string_view domain) {
+    static const std::vector<std::string_view> names{
+#include "twitter_tlds.inc"
+    };
+    static const auto marker = std::find(names.begin(), names.end(), std::string_view());
+    std::string label(domain.substr(domain.rfind('.') + 1));
+    std::transform(label.begin(), label.end(), label.begin(), [](char c) {
+        return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    });
+    if (std::find(names.begin(), marker, label) != marker) {
+        return Tld::Generic;
+    }
+    return std::find(marker, names.end(), label) != names.end() ? Tld::Country : Tld::None;
 }
 
 const RE2& web_link_pattern() {
@@ -82,6 +99,7 @@ const RE2& web_link_pattern() {
 struct Span {
     std::size_t begin = 0;
     std::size_t end = 0;
+    bool sure = true; // a link for certain (else: count the larger of 23 and its own weight)
 };
 
 std::size_t trim_trailing_punctuation(std::string_view s, std::size_t begin, std::size_t end) {
@@ -95,15 +113,30 @@ std::size_t trim_trailing_punctuation(std::string_view s, std::size_t begin, std
 std::vector<Span> links(std::string_view s, const RE2& pattern) {
     std::vector<Span> out;
     re2::StringPiece input(s.data(), s.size());
-    re2::StringPiece m;
+    re2::StringPiece m[3];
+    const int groups = std::min(3, pattern.NumberOfCapturingGroups() + 1);
     std::size_t pos = 0;
-    while (pos < s.size() && pattern.Match(input, pos, s.size(), RE2::UNANCHORED, &m, 1)) {
-        const auto begin = static_cast<std::size_t>(m.data() - s.data());
-        const auto end = trim_trailing_punctuation(s, begin, begin + m.size());
-        if (end > begin) {
-            out.push_back({begin, end});
+    while (pos < s.size() && pattern.Match(input, pos, s.size(), RE2::UNANCHORED, m, groups)) {
+        const auto begin = static_cast<std::size_t>(m[0].data() - s.data());
+        const auto end = trim_trailing_punctuation(s, begin, begin + m[0].size());
+        pos = std::max(begin + m[0].size(), begin + 1);
+        if (end <= begin) {
+            continue;
         }
-        pos = std::max(begin + m.size(), begin + 1);
+        if (groups < 3) {
+            out.push_back({begin, end, true});
+            continue;
+        }
+        // X links a domain whose last label it knows: a generic one, or a country code after
+        // a scheme; a country code alone only before a path, which is counted as unsure.
+        const std::string_view scheme(m[1].data(), m[1].size());
+        const Tld tld = tld_of(std::string_view(m[2].data(), m[2].size()));
+        if (tld == Tld::None) {
+            continue;
+        }
+        const bool web = scheme.empty() || scheme == "http" || scheme == "https" ||
+                         scheme == "HTTP" || scheme == "HTTPS";
+        out.push_back({begin, end, web && (tld == Tld::Generic || !scheme.empty())});
     }
     return out;
 }
@@ -155,7 +188,8 @@ std::size_t x_length(std::string_view s) {
         }
         if (url != urls.end() && url->begin == at) {
             // Where escalate and X might disagree on whether it is a link, the larger count.
-            total += std::max(link_length, x_weight(s.substr(at, url->end - at)));
+            total += url->sure ? link_length
+                               : std::max(link_length, x_weight(s.substr(at, url->end - at)));
             skip_to = url->end;
         } else if (picture != pictures.end() && picture->begin == at) {
             total += 2;
@@ -286,14 +320,17 @@ std::vector<std::string> split_post(std::string_view text, std::size_t room,
             current = std::move(candidate);
             continue;
         }
-        flush();
         if (post_length(word, o) <= room) {
+            flush();
             current = std::string(word);
             continue;
         }
-        // One word longer than a post: cut between grapheme clusters.
+        // One word longer than a post: it fills what is left of this post, then the next ones,
+        // cut between grapheme clusters.
+        bool first = true;
         for (const auto g : graphemes(word)) {
-            std::string longer = current + std::string(g);
+            std::string longer = current + (first && !current.empty() ? " " : "") + std::string(g);
+            first = false;
             if (!current.empty() && post_length(longer, o) > room) {
                 flush();
                 longer = std::string(g);
