@@ -69,7 +69,7 @@ const RE2& emoji_pattern() {
 // What X may take for a link: an optional scheme, a domain (group 2) and a path.
 const RE2& x_link_pattern() {
     static const RE2 re(
-        R"((?:([A-Za-z][A-Za-z0-9+.-]*)://)?((?:[\p{L}\p{N}_][\p{L}\p{N}\p{M}_-]*\.)+[\p{L}\p{N}\p{M}-]{2,})(?:[/?#:][^\s]*)?)");
+        R"((?:([A-Za-z][A-Za-z0-9+.-]*)://)?((?:[\p{L}\p{N}_][\p{L}\p{N}\p{M}_-]*\.)+[\p{L}\p{N}\p{M}-]{2,})(?:[/?#:][A-Za-z0-9!*';:=+,.$/%#\[\]\-_~@|&()?]*)?)");
     return re;
 }
 
@@ -130,8 +130,14 @@ std::vector<Span> links(std::string_view s, const RE2& pattern) {
         // X links a domain whose last label it knows: a generic one, or a country code after
         // a scheme; a country code alone only before a path, which is counted as unsure.
         const std::string_view scheme(m[1].data(), m[1].size());
-        const Tld tld = tld_of(std::string_view(m[2].data(), m[2].size()));
-        if (tld == Tld::None) {
+        const std::string_view domain(m[2].data(), m[2].size());
+        const Tld tld = tld_of(domain);
+        // No link: an unknown top-level domain, an email address, or a domain in other than
+        // ASCII letters without a scheme.
+        const bool ascii = std::all_of(domain.begin(), domain.end(), [](char c) {
+            return (static_cast<unsigned char>(c) & 0x80) == 0;
+        });
+        if (tld == Tld::None || (begin > 0 && s[begin - 1] == '@') || (scheme.empty() && !ascii)) {
             continue;
         }
         const bool web = scheme.empty() || scheme == "http" || scheme == "https" ||
