@@ -89,12 +89,17 @@ struct Item {
 
 // "Days 32-49 (Fri 2 Oct 2026 to Mon 19 Oct 2026), calls 4 to 9: 6 calls, 1 h 40 min on hold
 // (cut off twice, transferred once); 2 letters from Meterco; 1 promise broken."
+enum class RunDetail { Full, Brief }; // Brief: no dates, no outcomes, for a run too long to tell
+
 std::string summarise(const Timeline& t, const Item& run,
-                      const std::map<const Contact*, int>& call_number) {
+                      const std::map<const Contact*, int>& call_number, RunDetail detail) {
     const auto& first = *run.events.front();
     const auto& last = *run.events.back();
     std::string when =
-        first.day == last.day
+        detail == RunDetail::Brief
+            ? (first.day == last.day ? fmt::format("Day {}", first.day)
+                                     : fmt::format("Days {}-{}", first.day, last.day))
+        : first.day == last.day
             ? fmt::format("Day {} ({})", first.day, format_local(first.at, TimeStyle::Date))
             : fmt::format("Days {}-{} ({} to {})", first.day, last.day,
                           format_local(first.at, TimeStyle::Date),
@@ -151,8 +156,11 @@ std::string summarise(const Timeline& t, const Item& run,
         mine.push_back(format_duration(hold) + " on hold");
     }
     // "(cut off twice, a stock reply)"
-    auto how = [](const std::vector<std::pair<Outcome, int>>& outcomes) {
+    auto how = [detail](const std::vector<std::pair<Outcome, int>>& outcomes) {
         std::vector<std::string> words;
+        if (detail == RunDetail::Brief) {
+            return std::string();
+        }
         for (const auto& entry : outcomes) {
             if (auto w = outcome_count(entry.first, entry.second); !w.empty()) {
                 words.push_back(std::move(w));
@@ -331,8 +339,12 @@ std::vector<std::string> thread_posts(const Timeline& t, const ThreadOptions& o)
         const auto items = plan(t, budget);
         std::size_t spare = budget - items.size();
         for (const auto& item : items) {
-            const std::string text = capped(item.summary ? summarise(t, item, call_number)
-                                                         : tell(t, *item.events.front()));
+            std::string text =
+                capped(item.summary ? summarise(t, item, call_number, RunDetail::Full)
+                                    : tell(t, *item.events.front()));
+            if (item.summary && post_length(text, o) > room) {
+                text = summarise(t, item, call_number, RunDetail::Brief);
+            }
             const auto pieces = within(text, 1 + spare, room, o);
             spare -= pieces.size() - 1;
             bodies.insert(bodies.end(), pieces.begin(), pieces.end());

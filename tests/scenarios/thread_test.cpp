@@ -363,6 +363,23 @@ TEST_CASE("every scenario's thread is valid on X, Bluesky and Mastodon", "[threa
     }();
     CHECK_THAT(s1.front(), Contains("@meterco"));
     CHECK(s1.size() <= 12);
+    {
+        // Three posts: the figures, the whole middle summed up exactly, and the end.
+        Sandbox box;
+        replay(box, scenarios().front());
+        const auto three = posts_of(
+            box.ok("2026-11-06T10:00", {"export", "1", "--format", "thread", "--max-posts", "3"}));
+        REQUIRE(three.size() == 3);
+        CHECK_THAT(three[1], Contains("12 calls"));
+        CHECK_THAT(three[1], Contains("3 promises broken"));
+        CHECK_THAT(three[2], Contains("It was resolved on"));
+        const auto one = posts_of(
+            box.ok("2026-11-06T10:00", {"export", "1", "--format", "thread", "--max-posts", "1"}));
+        REQUIRE(one.size() == 1);
+        CHECK_THAT(one[0], Contains("66 days, 12 calls"));
+        x_posts.insert(x_posts.end(), three.begin(), three.end());
+        x_posts.insert(x_posts.end(), one.begin(), one.end());
+    }
     check_x(x_posts);
 }
 
