@@ -420,7 +420,10 @@ TEST_CASE("CJK, emoji, flags, joined emoji and links stay whole and valid", "[th
         "Roaming in " + flags + " charged twice " + family + " " + rainbow +
             " see https://example.com/a/very/long/path/to/the/terms/and/conditions/page.html "
             "and flagco.com/help and www.example.org " +
-            hangul,
+            hangul +
+            " Mr.Smith e.g. file.txt example.uk x:example.com billing@flagco.com "
+            "ftp://example.com/x https://\xE4\xBE\x8B\xE3\x81\x88.jp/\xE3\x83\x91\xE3\x82\xB9 "
+            "\xE2\x98\x8E\xEF\xB8\x8E \xC2\xA9 1\xEF\xB8\x8F\xE2\x83\xA3",
         flag_word,
         "\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA6 caf\x65\xCC\x81 " + family + family + family + " " +
             cjk_run,
