@@ -80,15 +80,33 @@ TEST_CASE("a thread: numbered posts within the limit, the whole story in order",
     CHECK_THAT(posts[0], Contains("@meterco"));
     CHECK_THAT(posts[0], Contains("66 days, 12 calls"));
     CHECK_THAT(posts[0], Contains("3 broken promises"));
-    // The key events, in order.
+    // In the default 12 posts: the broken promises, going public and the resolution, in order;
+    // the contacts between them summed up.
+    CHECK(posts.size() <= 12);
     std::size_t at = 0;
+    for (const char* event :
+         {"Call to Meterco", "Promise broken: \"no more bills\"", "calls 6 to 10: 5 calls",
+          "Promise broken: \"no more bills\"", "Public post", "Executive contact from Meterco",
+          "It was resolved on"}) {
+        INFO(event);
+        const auto found = thread.find(event, at);
+        CHECK(found != std::string::npos);
+        if (found != std::string::npos) {
+            at = found + 1;
+        }
+    }
+    // With room for it, every key event in a post of its own, in order.
+    const auto whole =
+        box.ok("2026-11-06T10:00", {"export", "1", "--format", "thread", "--max-posts", "40"});
+    check_thread(whole);
+    at = 0;
     for (const char* event :
          {"promised \"no more bills\"", "Promise broken: \"no more bills\"", "Another bill arrived",
           "promised \"no more bills\"", "Collections notice",
           "account closed, collections withdrawn", "Public post", "Direct message from Meterco",
           "Executive contact from Meterco", "It was resolved on"}) {
         INFO(event);
-        const auto found = thread.find(event, at);
+        const auto found = whole.find(event, at);
         CHECK(found != std::string::npos);
         if (found != std::string::npos) {
             at = found;
