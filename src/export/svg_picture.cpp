@@ -40,7 +40,8 @@ struct MarkStyle {
     const char* label;
 };
 constexpr MarkStyle styles[] = {
-    {"#D55E00", "failed: no answer, cut off, a stock reply, refused, a final response"},
+    {"#D55E00",
+     "failed: no answer, cut off, a stock reply, refused, a final response; a promise broken"},
     {"#E69F00", "transferred or partly fixed"},
     {"#0072B2", "a promise or a request to me"},
     {"#009E73", "passed up internally, or resolved"},
@@ -143,6 +144,11 @@ std::string bar(double x, double top, double bottom) {
 }
 
 std::string span_sample(double x, double y, const char* colour, bool dashed) {
+    if (colour == broken_colour) { // ends at the cross of its own row, not with a cap
+        return fmt::format("<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" "
+                           "stroke=\"{}\" stroke-width=\"3\"/>",
+                           x - 8, y, x + 8, y, colour);
+    }
     return fmt::format(
         "<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"{}\" "
         "stroke-width=\"3\"{}/><circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3.5\" "
