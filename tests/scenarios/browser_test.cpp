@@ -139,6 +139,10 @@ addEventListener("load", () => {
       px *= Math.hypot(m.a, m.b);
     }
     if (px < min) { min = px; what = el.tagName + " " + el.textContent.slice(0, 40); }
+    if (el instanceof w.SVGTextElement &&
+        el.getBoundingClientRect().right > el.ownerSVGElement.getBoundingClientRect().right) {
+      document.body.dataset.clipped = el.textContent.slice(0, 40);
+    }
   }
   document.body.dataset.viewport = String(w.innerWidth);
   document.body.dataset.minFont = min.toFixed(2);
@@ -181,6 +185,7 @@ void check_width(const Sandbox& box, const fs::path& page, const std::string& na
     REQUIRE_FALSE(min.empty());
     CHECK(std::stod(min) >= 12.0);
     CHECK(attribute(r.out, "data-overflow") == "false");
+    CHECK(attribute(r.out, "data-clipped").empty()); // no SVG text runs past the picture
 }
 
 // A case of 300 contacts over five months: calls that go nowhere, a few promises, letters,
@@ -188,7 +193,8 @@ void check_width(const Sandbox& box, const fs::path& page, const std::string& na
 // one shell rather than 300 times from the test.
 void replay_big_case(const Sandbox& box) {
     std::string script = "set -e\ne() { \"$ESCALATE\" \"$@\"; }\n"
-                         "e --now 2026-01-05T08:00 open Bigco --title \"Refund never paid\"\n";
+                         "e --now 2026-01-05T08:00 open Bigco --title \"Refund never paid: "
+                         "ref_REFUND-2026-000123-see-attached-statement-and-earlier-emails\"\n";
     std::tm day{};
     day.tm_year = 2026 - 1900;
     day.tm_mon = 0;
@@ -214,7 +220,9 @@ void replay_big_case(const Sandbox& box) {
             timegm(&due);
             char d[16];
             std::strftime(d, sizeof d, "%Y-%m-%d", &due);
-            args = std::string("call --duration 10m --promise \"refund sent\" --due ") + d;
+            args = std::string("call --duration 10m --promise \"refund sent to "
+                               "account_ending_in_the_number_already_on_file_WWWWWWWWWW\" --due ") +
+                   d;
         } else {
             static const char* outcomes[] = {"no-answer", "hung-up", "stock-reply", "transferred",
                                              "no-answer", "refused", "hung-up"};
