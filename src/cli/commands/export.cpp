@@ -250,6 +250,12 @@ void run_export(const ExportOpts& o, Context& ctx) {
                                      "ics, svg, png",
                                      o.format));
     }
+    if (*format == ExportFormat::Png && (!o.output || *o.output == "-") &&
+        ::isatty(STDOUT_FILENO) == 1) {
+        // A terminal would show binary noise, or act on it.
+        throw UsageError("--format png is an image, not for a terminal: use -o FILE or a "
+                         "redirect (> picture.png)");
+    }
     const ThreadOptions thread = thread_options(o);
     if ((o.review || !o.mask.empty() || !o.unmask.empty()) && !o.redact) {
         throw UsageError("--mask, --unmask and --review work with --redact");
