@@ -88,7 +88,47 @@ void print_stats(const CaseStats& s, const Policy& policy) {
 
 } // namespace
 
-void print_case(const CaseFile& file, const Org& org, Context& ctx) {
+namespace {
+
+// The case with every piece of stored text made visible(): a control character from an old
+// database or an import is shown, never sent to the terminal.
+CaseFile visible_copy(const CaseFile& stored) {
+    CaseFile file = stored;
+    auto fix = [](std::optional<std::string>& s) {
+        if (s) {
+            *s = visible(*s);
+        }
+    };
+    Case& k = file.kase;
+    k.org = visible(k.org);
+    k.title = visible(k.title);
+    fix(k.want);
+    fix(k.resolution);
+    fix(k.country);
+    fix(k.sector);
+    fix(k.currency);
+    fix(k.order_ref);
+    for (auto& tag : k.tags) {
+        tag = visible(tag);
+    }
+    for (auto& c : file.contacts) {
+        c.channel = visible(c.channel);
+        fix(c.agent);
+        fix(c.ref);
+        if (c.note) {
+            c.note = visible(*c.note, true);
+        }
+    }
+    for (auto& p : file.promises) {
+        p.text = visible(p.text);
+    }
+    return file;
+}
+
+} // namespace
+
+void print_case(const CaseFile& stored, const Org& org, Context& ctx) {
+    const CaseFile file = visible_copy(stored);
     const Style style = ctx.style();
     const Policy& policy = ctx.policy();
     const Timestamp now = ctx.now();
