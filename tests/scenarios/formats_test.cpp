@@ -248,6 +248,9 @@ TEST_CASE("a promise means the same in md, json, csv and ics (S1)", "[formats]")
         CHECK(count(csv, ",broken,") == 3);
         // A month later nothing changes: a closed case is judged as of its closing.
         CHECK(box.ok("2026-12-06T10:00", {"export", "1", "--format", "csv"}) == csv);
+        CHECK_THAT(box.ok(now, {"show", "1"}),
+                   Contains("4 promises made: 0 kept, 3 broken, 1 unresolved when the case "
+                            "closed"));
         const auto ics = box.at(now, {"export", "1", "--format", "ics"});
         CHECK(ics.exit_code == 3);
         CHECK(ics.out.empty());
