@@ -49,7 +49,11 @@ struct TimelineEvent {
     bool key = false; // worth a post of its own in a thread
 };
 
-enum class SpanEnd { Kept, Broken, Pending };
+// What a promise came to as of the export, decided once in build_timeline for every format:
+// kept; broken (marked so, or overdue past the grace as of the export, or as of the closing
+// for a closed case); pending (still open in an open case); unresolved (still open when the
+// case closed: no longer pending, never reminded, not counted as kept nor broken).
+enum class SpanEnd { Kept, Broken, Pending, Unresolved };
 
 // A promise drawn from when it was made to when it was due.
 struct PromiseSpan {
@@ -89,6 +93,13 @@ struct Timeline {
 [[nodiscard]] Timeline build_timeline(const CaseFile& file, const Org& org, const Policy& policy,
                                       Timestamp now, const ExportOptions& options,
                                       std::optional<Suggestion> next = std::nullopt);
+
+// A promise's end as one word for data (json "status", csv promise_status): kept, broken,
+// pending, unresolved; and in words for prose ("unresolved when the case closed").
+[[nodiscard]] std::string_view promise_end_name(SpanEnd end);
+[[nodiscard]] std::string_view promise_end_words(SpanEnd end);
+// The span of the exported promise with this id, or null.
+[[nodiscard]] const PromiseSpan* span_of(const Timeline& t, std::int64_t promise_id);
 
 // "called", "wrote to", ... : one line per event, for the article and the thread.
 [[nodiscard]] std::string describe_event(const Timeline& t, const TimelineEvent& e);

@@ -44,7 +44,13 @@ private:
 
 void print_json(const nlohmann::ordered_json& j);
 
-// At most max code points, ending in "…" when cut.
+// User text made safe for a terminal: every control character shown, never sent raw. C0
+// controls as \r, \t, \x1b (a line break kept when `lines` is true), DEL and C1 controls as
+// \x7f, \x9b, bytes that are not UTF-8 as \xff, and the invisible format characters that
+// reorder or hide text (bidi embeddings, overrides and isolates U+202A-202E, U+2066-2069, the
+// marks U+200E, U+200F, U+061C, and U+2028, U+2029) as <U+202E>.
+[[nodiscard]] std::string visible(std::string_view s, bool lines = false);
+// At most max code points of visible() text on one line, ending in "…" when cut.
 [[nodiscard]] std::string clip(std::string_view s, std::size_t max);
 // "1 call", "3 calls"
 [[nodiscard]] std::string plural(long long n, std::string_view noun);

@@ -66,7 +66,9 @@ std::string clock_phrase(const DeadlineClock& c, Timestamp now, const Style& sty
 
 namespace {
 
-void print_stats(const CaseStats& s, const Policy& policy) {
+// closed: a promise still pending is one left unresolved when the case closed, as the
+// exports say (timeline.hpp, SpanEnd::Unresolved).
+void print_stats(const CaseStats& s, const Policy& policy, bool closed) {
     std::vector<std::string> channels;
     for (const auto& [name, n] : s.by_channel) {
         const ChannelPolicy* ch = policy.find_channel(name);
@@ -76,8 +78,9 @@ void print_stats(const CaseStats& s, const Policy& policy) {
                channels.empty() ? "" : ": ", fmt::join(channels, ", "));
     fmt::print("  {} on the phone, {} on hold\n", format_duration(s.talk_s),
                format_duration(s.hold_s));
-    fmt::print("  {} made: {} kept, {} broken, {} pending\n", plural(s.promises_made, "promise"),
-               s.promises_kept, s.promises_broken, s.promises_pending);
+    fmt::print("  {} made: {} kept, {} broken, {} {}\n", plural(s.promises_made, "promise"),
+               s.promises_kept, s.promises_broken, s.promises_pending,
+               closed ? "unresolved when the case closed" : "pending");
     if (s.first_reply_s) {
         fmt::print("  first reply {} after the first contact\n", format_duration(*s.first_reply_s));
     }
@@ -88,7 +91,47 @@ void print_stats(const CaseStats& s, const Policy& policy) {
 
 } // namespace
 
-void print_case(const CaseFile& file, const Org& org, Context& ctx) {
+namespace {
+
+// The case with every piece of stored text made visible(): a control character from an old
+// database or an import is shown, never sent to the terminal.
+CaseFile visible_copy(const CaseFile& stored) {
+    CaseFile file = stored;
+    auto fix = [](std::optional<std::string>& s) {
+        if (s) {
+            *s = visible(*s);
+        }
+    };
+    Case& k = file.kase;
+    k.org = visible(k.org);
+    k.title = visible(k.title);
+    fix(k.want);
+    fix(k.resolution);
+    fix(k.country);
+    fix(k.sector);
+    fix(k.currency);
+    fix(k.order_ref);
+    for (auto& tag : k.tags) {
+        tag = visible(tag);
+    }
+    for (auto& c : file.contacts) {
+        c.channel = visible(c.channel);
+        fix(c.agent);
+        fix(c.ref);
+        if (c.note) {
+            c.note = visible(*c.note, true);
+        }
+    }
+    for (auto& p : file.promises) {
+        p.text = visible(p.text);
+    }
+    return file;
+}
+
+} // namespace
+
+void print_case(const CaseFile& stored, const Org& org, Context& ctx) {
+    const CaseFile file = visible_copy(stored);
     const Style style = ctx.style();
     const Policy& policy = ctx.policy();
     const Timestamp now = ctx.now();
@@ -127,7 +170,7 @@ void print_case(const CaseFile& file, const Org& org, Context& ctx) {
     }
 
     fmt::print("\n{}\n", style.bold("Stats"));
-    print_stats(s, policy);
+    print_stats(s, policy, k.closed_at.has_value());
 
     const auto clocks = deadline_clocks(file, org, policy, now);
     if (!clocks.empty()) {
@@ -140,8 +183,11 @@ void print_case(const CaseFile& file, const Org& org, Context& ctx) {
     if (!file.promises.empty()) {
         fmt::print("\n{}\n", style.bold("Promises"));
         for (const auto& p : file.promises) {
+            const bool overdue = is_overdue(file, p, policy, now);
+            const bool unresolved = k.closed_at && p.status == PromiseStatus::Pending && !overdue;
             fmt::print("  {}  \"{}\": {}\n", p.id, p.text,
-                       promise_state(p, is_overdue(file, p, policy, now), style));
+                       unresolved ? "unresolved when the case closed, due " + format_local(p.due)
+                                  : promise_state(p, overdue, style));
         }
     }
 

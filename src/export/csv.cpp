@@ -24,7 +24,9 @@ std::string render_csv(const Timeline& t) {
         if (e.promise) {
             promise = e.promise->text;
             due = format_rfc3339(e.promise->due);
-            status = to_string(e.promise->status);
+            // What the promise came to as of the export, as every format says it.
+            const PromiseSpan* span = span_of(t, e.promise->id);
+            status = span ? promise_end_name(span->end) : to_string(e.promise->status);
         }
         const std::vector<std::string> row{
             std::to_string(c.id),

@@ -40,9 +40,34 @@ std::string html_escape(std::string_view s) {
 }
 
 std::string md_escape(std::string_view s) {
+    // CommonMark lets any ASCII punctuation be escaped with a backslash. Everything that can
+    // open inline structure is escaped wherever it is; what opens a block only at the start of
+    // a line (lists, headings, setext underlines, indented code) is escaped there. Line breaks
+    // become spaces: a one-line field stays on its line, and callers split notes themselves.
     std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
+    out.reserve(s.size() + s.size() / 4);
+    // Leading blanks would make indented code, and are dropped by a paragraph anyway.
+    std::size_t i = 0;
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n')) {
+        ++i;
+    }
+    s.remove_prefix(i);
+    // Trailing blanks before a line end are a hard line break.
+    while (!s.empty() &&
+           (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n')) {
+        s.remove_suffix(1);
+    }
+    // "1." or "1)" at the start opens an ordered list: escape the delimiter.
+    std::size_t digits = 0;
+    while (digits < s.size() && s[digits] >= '0' && s[digits] <= '9') {
+        ++digits;
+    }
+    const std::size_t list_delimiter =
+        digits > 0 && digits < s.size() && (s[digits] == '.' || s[digits] == ')')
+            ? digits
+            : std::string_view::npos;
+    for (std::size_t k = 0; k < s.size(); ++k) {
+        const char c = s[k];
         switch (c) {
         case '&':
             out += "&amp;";
@@ -53,6 +78,10 @@ std::string md_escape(std::string_view s) {
         case '>':
             out += "&gt;";
             break;
+        case '\r':
+        case '\n':
+            out += ' ';
+            break;
         case '*':
         case '_':
         case '`':
@@ -60,10 +89,23 @@ std::string md_escape(std::string_view s) {
         case ']':
         case '#':
         case '\\':
+        case '|':
+        case '~':
             out += '\\';
             out += c;
             break;
+        case '-':
+        case '+':
+        case '=':
+            if (k == 0) {
+                out += '\\';
+            }
+            out += c;
+            break;
         default:
+            if (k == list_delimiter) {
+                out += '\\';
+            }
             out += c;
         }
     }

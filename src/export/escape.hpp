@@ -10,7 +10,9 @@ namespace escalate::export_detail {
 
 // & < > " ' as entities.
 [[nodiscard]] std::string html_escape(std::string_view s);
-// Entities for & < > (Markdown renders raw HTML), backslashes for * _ ` [ ] # at risk.
+// One line of Markdown text that opens no structure: entities for & < > (Markdown renders raw
+// HTML), backslashes for * _ ` [ ] # \\ | ~ anywhere and for a leading - + = or "1." / "1)";
+// leading and trailing blanks dropped (indented code, hard line breaks), line breaks as spaces.
 [[nodiscard]] std::string md_escape(std::string_view s);
 // RFC 4180: quoted when it holds a comma, a quote or a line break; quotes doubled.
 [[nodiscard]] std::string csv_field(std::string_view s);

@@ -20,7 +20,9 @@ std::string render_md(const Timeline& t) {
             std::string_view note = *e.contact->note;
             while (!note.empty()) {
                 const auto nl = note.find('\n');
-                out += fmt::format("  > {}\n", md_escape(note.substr(0, nl)));
+                // Every line of the note is quoted, a blank one too: it stays inside its quote.
+                const std::string line = md_escape(note.substr(0, nl));
+                out += line.empty() ? std::string("  >\n") : fmt::format("  > {}\n", line);
                 note = nl == std::string_view::npos ? std::string_view{} : note.substr(nl + 1);
             }
         }

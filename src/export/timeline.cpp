@@ -20,8 +20,32 @@ std::string capitalised(std::string s) {
     return s;
 }
 
+// "a", "a and b", "a, b and c"
+std::string and_list(const std::vector<std::string>& items) {
+    std::string list;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        list += (i == 0 ? "" : (i + 1 == items.size() ? " and " : ", ")) + items[i];
+    }
+    return list;
+}
+
 std::string plural(std::int64_t n, const std::string& noun) {
     return n == 1 ? fmt::format("1 {}", noun) : fmt::format("{} {}s", n, noun);
+}
+
+// The one rule for what a promise came to (SpanEnd). A closed case is judged as of its
+// closing, so that exporting it again later never turns a promise into a broken one.
+SpanEnd promise_end(const CaseFile& published, const Promise& p, const Policy& policy,
+                    Timestamp now) {
+    if (p.status == PromiseStatus::Kept) {
+        return SpanEnd::Kept;
+    }
+    const Timestamp as_of =
+        published.kase.closed_at ? std::min(*published.kase.closed_at, now) : now;
+    if (counts_as_broken(published, p, policy, as_of)) {
+        return SpanEnd::Broken;
+    }
+    return published.kase.closed_at ? SpanEnd::Unresolved : SpanEnd::Pending;
 }
 
 } // namespace
@@ -135,9 +159,7 @@ Timeline build_timeline(const CaseFile& file, const Org& org, const Policy& poli
         span.made_at = made != t.contacts.end() ? made->at : p.due;
         span.due = p.due;
         span.tier = made != t.contacts.end() ? policy.tier_of(made->channel) : 1;
-        span.end = p.status == PromiseStatus::Kept               ? SpanEnd::Kept
-                   : counts_as_broken(published, p, policy, now) ? SpanEnd::Broken
-                                                                 : SpanEnd::Pending;
+        span.end = promise_end(published, p, policy, now);
         t.spans.push_back(span);
         if (span.end == SpanEnd::Broken && p.due <= t.ends_at) {
             TimelineEvent e;
@@ -149,6 +171,15 @@ Timeline build_timeline(const CaseFile& file, const Org& org, const Policy& poli
             e.key = true;
             t.events.push_back(e);
         }
+    }
+    // The figures every format prints come from the spans, not from the stored statuses.
+    t.stats.promises_kept = 0;
+    t.stats.promises_broken = 0;
+    t.stats.promises_pending = 0;
+    for (const auto& span : t.spans) {
+        t.stats.promises_kept += span.end == SpanEnd::Kept ? 1 : 0;
+        t.stats.promises_broken += span.end == SpanEnd::Broken ? 1 : 0;
+        t.stats.promises_pending += span.end == SpanEnd::Pending ? 1 : 0;
     }
     if (t.kase.closed_at) {
         TimelineEvent e;
@@ -208,6 +239,33 @@ Timeline build_timeline(const CaseFile& file, const Org& org, const Policy& poli
     }
     t.masked = redactor.masked();
     return t;
+}
+
+std::string_view promise_end_name(SpanEnd end) {
+    switch (end) {
+    case SpanEnd::Kept:
+        return "kept";
+    case SpanEnd::Broken:
+        return "broken";
+    case SpanEnd::Pending:
+        return "pending";
+    case SpanEnd::Unresolved:
+        return "unresolved";
+    }
+    return "pending";
+}
+
+std::string_view promise_end_words(SpanEnd end) {
+    return end == SpanEnd::Unresolved ? "unresolved when the case closed" : promise_end_name(end);
+}
+
+const PromiseSpan* span_of(const Timeline& t, std::int64_t promise_id) {
+    for (const auto& span : t.spans) {
+        if (span.promise->id == promise_id) {
+            return &span;
+        }
+    }
+    return nullptr;
 }
 
 std::string describe_event(const Timeline& t, const TimelineEvent& e) {
@@ -273,11 +331,7 @@ std::string summary_paragraph(const Timeline& t) {
     }
     made.insert(made.end(), t.other_contacts.begin(), t.other_contacts.end());
     if (!made.empty()) {
-        std::string list;
-        for (std::size_t i = 0; i < made.size(); ++i) {
-            list += (i == 0 ? "" : (i + 1 == made.size() ? " and " : ", ")) + made[i];
-        }
-        p += " I made " + list;
+        p += " I made " + and_list(made);
         if (s.talk_s > 0 || s.hold_s > 0) {
             p += fmt::format(", spent {} on the phone and {} on hold", format_duration(s.talk_s),
                              format_duration(s.hold_s));
@@ -286,8 +340,21 @@ std::string summary_paragraph(const Timeline& t) {
                          s.inbound == 1 ? "once" : fmt::format("{} times", s.inbound));
     }
     if (s.promises_made > 0) {
-        p += fmt::format(" {} made {} and broke {}.", t.kase.org,
-                         plural(s.promises_made, "promise"), s.promises_broken);
+        const std::int64_t unresolved =
+            s.promises_made - s.promises_kept - s.promises_broken - s.promises_pending;
+        std::vector<std::string> ends;
+        const std::pair<std::int64_t, const char*> counts[] = {
+            {s.promises_broken, "broken"},
+            {s.promises_kept, "kept"},
+            {s.promises_pending, "still pending"},
+            {unresolved, promise_end_words(SpanEnd::Unresolved).data()}};
+        for (const auto& [n, words] : counts) {
+            if (n > 0) {
+                ends.push_back(fmt::format("{} {}", n, words));
+            }
+        }
+        p += fmt::format(" {} made {}: {}.", t.kase.org, plural(s.promises_made, "promise"),
+                         and_list(ends));
     }
     if (t.kase.want) {
         p += fmt::format(" All I wanted: {}.", *t.kase.want);

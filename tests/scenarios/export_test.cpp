@@ -44,6 +44,9 @@ TEST_CASE("golden exports of S1, the account that would not close", "[export][go
     replay(box, "s1_account.sh");
     replay(box, "s1_resolution.sh");
     for (const auto& f : formats) {
+        if (f == "ics") {
+            continue; // closed, nothing pending: refused (formats_test.cpp)
+        }
         INFO(f);
         check_golden("s1." + f, box.ok("2026-11-06T10:00", {"export", "1", "--format", f}));
     }

@@ -46,6 +46,15 @@ void run_edit(const EditOptions& o, Context& ctx) {
         c.is_private = o.is_private;
     }
     const PromiseChange change = apply_contact_flags(o.flags, c, now);
+    // A contact moved before the case's opening moves the opening with it, as log does.
+    bool moved = false;
+    Timestamp opened_before = 0;
+    if (auto k = store.find_case(c.case_id); k && c.at < k->opened_at) {
+        moved = true;
+        opened_before = k->opened_at;
+        k->opened_at = c.at;
+        store.update_case(*k);
+    }
     store.update_contact(c);
     std::optional<Promise> promise = store.promise_of_contact(c.id);
     if (change.any()) {
@@ -66,6 +75,11 @@ void run_edit(const EditOptions& o, Context& ctx) {
     const CaseAdvice ca = advise_case(ctx, store, c.case_id);
     const CaseFile& file = ca.file;
     tx.commit(fmt::format("edit contact {} on #{}", c.id, c.case_id));
+    if (moved) {
+        fmt::print(stderr,
+                   "escalate: note: case #{} now opens {}, at this contact (it opened {})\n",
+                   c.case_id, format_local(c.at), format_local(opened_before));
+    }
 
     if (ctx.json()) {
         print_json(logged_json(c, promise, ca, policy, now));

@@ -41,6 +41,14 @@ void run_log(const LogOptions& o, Context& ctx) {
     auto tx = store.write("log", now);
     const Case k = o.case_ref ? store.resolve_case(*o.case_ref) : store.only_open_case();
     c.case_id = k.id;
+    // A contact from before the case's opening (back-filled with --at) moves the opening to it:
+    // the case began then, and no day of its timeline comes before day 1.
+    const bool moved = c.at < k.opened_at;
+    if (moved) {
+        Case opening = k;
+        opening.opened_at = c.at;
+        store.update_case(opening);
+    }
     c.id = store.insert_contact(c);
     std::optional<Promise> made;
     if (promise.text) {
@@ -53,6 +61,11 @@ void run_log(const LogOptions& o, Context& ctx) {
     const CaseFile& file = ca.file;
     const std::string attempt = attempt_phrase(policy, file, c);
     tx.commit(fmt::format("log {} on #{} (contact {})", attempt, k.id, c.id));
+    if (moved) {
+        fmt::print(stderr,
+                   "escalate: note: case #{} now opens {}, at this contact (it opened {})\n", k.id,
+                   format_local(c.at), format_local(k.opened_at));
+    }
 
     if (ctx.json()) {
         print_json(logged_json(c, made, ca, policy, now));

@@ -99,14 +99,14 @@ void run_case(const NextOptions& o, Context& ctx) {
     }
     if (ctx.quiet()) {
         if (!a.suggestions.empty()) {
-            fmt::print("{}\n", a.suggestions.front().summary);
+            fmt::print("{}\n", visible(a.suggestions.front().summary));
         }
         return;
     }
     const Style style = ctx.style();
     const Policy& policy = ctx.policy();
-    fmt::print("{}\n", style.bold(fmt::format("#{} {}{}{}", k.id, k.org,
-                                              k.title.empty() ? "" : ": ", k.title)));
+    fmt::print("{}\n", style.bold(fmt::format("#{} {}{}{}", k.id, visible(k.org),
+                                              k.title.empty() ? "" : ": ", visible(k.title))));
     if (a.suggestions.empty()) {
         fmt::print("No suggestion: the case is {}.\n", to_string(k.status));
     } else {
@@ -117,7 +117,7 @@ void run_case(const NextOptions& o, Context& ctx) {
         for (std::size_t i = 0; i < shown; ++i) {
             const Suggestion& s = a.suggestions[i];
             const std::string head = i == 0 ? style.bold("Next:") : fmt::format("{}.", i + 1);
-            fmt::print("{} {}\n", head, s.summary);
+            fmt::print("{} {}\n", head, visible(s.summary));
             std::string meta = when(s, now);
             if (o.explain) {
                 meta += " · score " + signed_weight(s.score);
@@ -140,7 +140,7 @@ void run_case(const NextOptions& o, Context& ctx) {
                                                  *s.channel)));
             }
             if (o.all && !s.draft.empty()) {
-                fmt::print("\n{}\n", s.draft);
+                fmt::print("\n{}\n", visible(s.draft, true));
             }
         }
         if (!o.all && a.suggestions.size() > shown) {

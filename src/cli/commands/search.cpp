@@ -42,9 +42,9 @@ void run_search(const SearchOptions& o, Context& ctx) {
     const Style style = ctx.style();
     for (const auto& h : hits) {
         fmt::print("{}  {}\n",
-                   style.bold(h.contact_id
-                                  ? fmt::format("#{} {} [{}]", h.case_id, h.org, *h.contact_id)
-                                  : fmt::format("#{} {}", h.case_id, h.org)),
+                   style.bold(h.contact_id ? fmt::format("#{} {} [{}]", h.case_id, visible(h.org),
+                                                         *h.contact_id)
+                                           : fmt::format("#{} {}", h.case_id, visible(h.org))),
                    clip(h.snippet, 100));
     }
 }
