@@ -300,6 +300,10 @@ Picture timeline_picture(const Timeline& t, const Policy& policy, PictureUse use
     if (ends.count(SpanEnd::Pending)) {
         key(span_sample(key_x, y + 8, pending_colour, true), "a promise still pending");
     }
+    if (ends.count(SpanEnd::Unresolved)) {
+        key(span_sample(key_x, y + 8, pending_colour, true),
+            "a promise unresolved when the case closed");
+    }
     if (band) {
         key(bar(key_x, y + 2, y + 15), "many contacts in a row, summed up in one line");
     }
@@ -367,19 +371,20 @@ Picture timeline_picture(const Timeline& t, const Policy& policy, PictureUse use
         }
         const double sx = pad + lw * (std::clamp(s.tier, 1, tiers) - 1) + lw - 2.5;
         const double y2 = s.due > t.ends_at ? rows_bottom - 4 : to->mark_y();
+        // Still pending, or unresolved when the case closed: neither kept nor broken.
+        const bool open_end = s.end == SpanEnd::Pending || s.end == SpanEnd::Unresolved;
         const char* colour = s.end == SpanEnd::Kept     ? kept_colour
                              : s.end == SpanEnd::Broken ? broken_colour
                                                         : pending_colour;
         back += fmt::format("<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" "
                             "stroke=\"{}\" stroke-width=\"3\"{}/>\n",
                             sx, from->mark_y(), sx, y2, colour,
-                            s.end == SpanEnd::Pending ? " stroke-dasharray=\"4 3\"" : "");
+                            open_end ? " stroke-dasharray=\"4 3\"" : "");
         // A broken promise ends at its own row's cross; the others get a cap.
         if (s.end != SpanEnd::Broken) {
             back += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3.5\" {}/>\n", sx, y2,
-                                s.end == SpanEnd::Pending
-                                    ? "fill=\"#fff\" stroke=\"#6B6B6B\" stroke-width=\"1.5\""
-                                    : fmt::format("fill=\"{}\"", colour));
+                                open_end ? "fill=\"#fff\" stroke=\"#6B6B6B\" stroke-width=\"1.5\""
+                                         : fmt::format("fill=\"{}\"", colour));
         }
     }
     std::string rows_svg;
