@@ -45,7 +45,7 @@ const Planted planted[] = {
     {"card expiry", "card 4000 0566 5566 5556 09/29 used", "09/29"},
     {"security code", "gave the CVV 123 by mistake", "CVV 123"},
     {"security code", "security code 4821 asked for", "code 4821"},
-    {"security code", "CVC: 737 read back", "737"},
+    {"security code", "CVC: 737 read back", "CVC: 737"},
     {"iban", "refund to GB82 WEST 1234 5698 7654 32 please", "WEST 1234"},
     {"iban", "IBAN DE89370400440532013000 for the refund", "DE8937"},
     {"iban", "their IBAN ES91 2100 0418 4502 0005 1332", "2100 0418"},
