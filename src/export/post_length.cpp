@@ -67,7 +67,9 @@ std::size_t emoji_element(const std::vector<CodePoint>& cps, std::size_t at) {
         return at;
     }
     std::size_t i = at + 1;
-    if (i < cps.size() && cps[i].cp == emoji_style) {
+    // X takes U+FE0F into the emoji only after a pictograph shown as text by default (narrow):
+    // after a wide one, such as U+1F308, it counts 2 more.
+    if (i < cps.size() && cps[i].cp == emoji_style && utf8proc_charwidth(cps[at].cp) < 2) {
         ++i;
     }
     if (i < cps.size() && cps[i].cp >= 0x1F3FB && cps[i].cp <= 0x1F3FF) {
@@ -150,9 +152,9 @@ const RE2& x_link_pattern() {
     static const RE2 re(
         R"((?i:https?://)(?:[^\s\p{Z}\p{C}\x00-\x2C\x2E\x2F\x3A-\x40\x5B-\x60\x7B-\x7F]+\.)+)"
         R"((?:[A-Za-z][A-Za-z0-9-]+|[^\x00-\x7F\p{P}\p{S}\p{Z}\p{C}\p{N}]{2,}))"
-        R"((?::[0-9]+)?(?:/[A-Za-z0-9!*';:=+,.$/%#\[\]\-_~&|@?]*)?)"
-        R"(|(?:[A-Za-z0-9-]+\.)+(?:[A-Za-z][A-Za-z0-9-]+|[^\x00-\x7F\p{P}\p{S}\p{Z}\p{C}\p{N}]{2,}))"
-        R"((?::[0-9]+)?(?:/[A-Za-z0-9!*';:=+,.$/%#\[\]\-_~&|@?]*)?)");
+        R"((?::[0-9]+)?(?:/[A-Za-z0-9\x{C0}-\x{D6}\x{D8}-\x{F6}\x{F8}-\x{FF}!*';:=+,.$/%#\[\]\-_~&|@?]*)?)"
+        R"(|(?:[A-Za-z0-9\x{C0}-\x{D6}\x{D8}-\x{F6}\x{F8}-\x{24F}\x{300}-\x{36F}\x{1E00}-\x{1EFF}-]+\.)+(?:[A-Za-z][A-Za-z0-9-]+|[^\x00-\x7F\p{P}\p{S}\p{Z}\p{C}\p{N}]{2,}))"
+        R"((?::[0-9]+)?(?:/[A-Za-z0-9\x{C0}-\x{D6}\x{D8}-\x{F6}\x{F8}-\x{FF}!*';:=+,.$/%#\[\]\-_~&|@?]*)?)");
     return re;
 }
 
@@ -164,13 +166,14 @@ const RE2& web_link_pattern() {
 struct Span {
     std::size_t begin = 0;
     std::size_t end = 0;
-    bool unsure = false; // X may link only a part of it: 23 and its own weight
+    bool unsure = false;  // X may link only a part of it: 23 and its own weight
+    std::size_t rest = 0; // where X may end it (then counting what follows one by one)
 };
 
 // X ends a link's path on a letter, a digit or one of =_#/+-&: a link is cut back to that.
 std::size_t trim_x_link(std::string_view s, std::size_t begin, std::size_t end) {
     while (end > begin &&
-           std::string_view("!*';:,.$%[]~|@?").find(s[end - 1]) != std::string_view::npos) {
+           std::string_view("!*';:,.$%[]~|@?&").find(s[end - 1]) != std::string_view::npos) {
         --end;
     }
     return end;
@@ -211,7 +214,22 @@ std::vector<Span> x_links(std::string_view s) {
     std::size_t pos = 0;
     while (pos < s.size() && x_link_pattern().Match(input, pos, s.size(), RE2::UNANCHORED, &m, 1)) {
         const auto begin = static_cast<std::size_t>(m.data() - s.data());
-        const auto end = trim_x_link(s, begin, begin + m.size());
+        auto end = trim_x_link(s, begin, begin + m.size());
+        // X takes a query only after a path that ends in a letter, a digit or one of =_#/+-.
+        const auto query = s.substr(begin, end - begin).find('?');
+        // and a query of ASCII only
+        for (auto i = begin + query; query != std::string_view::npos && i < end; ++i) {
+            if ((static_cast<unsigned char>(s[i]) & 0x80) != 0) {
+                end = trim_x_link(s, begin, i);
+            }
+        }
+        if (query != std::string_view::npos && query > 0 && begin + query < end) {
+            const char before = s[begin + query - 1];
+            if (std::isalnum(static_cast<unsigned char>(before)) == 0 &&
+                std::string_view("=_#/+-").find(before) == std::string_view::npos) {
+                end = trim_x_link(s, begin, begin + query);
+            }
+        }
         pos = std::max(end, begin + 1);
         std::string head(m.data(), std::min<std::size_t>(m.size(), 8));
         std::transform(head.begin(), head.end(), head.begin(), [](char c) {
@@ -225,8 +243,25 @@ std::vector<Span> x_links(std::string_view s) {
         const bool runs_on = end < s.size() && end == begin + m.size() &&
                              (std::isalnum(static_cast<unsigned char>(s[end])) != 0 ||
                               std::string_view("@+-").find(s[end]) != std::string_view::npos);
-        if (end > begin && (scheme || !after_tag)) {
-            out.push_back({begin, end, runs_on});
+        // A domain of three labels or more: X may end the link at the second one, should the
+        // last be no top-level domain it knows, and count the rest one by one.
+        const auto host_begin = scheme ? s.find("//", begin) + 2 : begin;
+        const auto host_end = s.find_first_of(":/?", host_begin);
+        const auto host = s.substr(host_begin, std::min(end, host_end) - host_begin);
+        const auto first_dot = host.find('.');
+        const auto second_dot = host.find('.', first_dot + 1);
+        const auto rest = second_dot == std::string_view::npos ? end : host_begin + second_dot;
+        // Labels with letters beyond ASCII, without a scheme: X may link only an ASCII part.
+        const auto labels = s.substr(begin, host_begin - begin + host.rfind('.'));
+        const bool ascii = std::all_of(labels.begin(), labels.end(), [](char c) {
+            return (static_cast<unsigned char>(c) & 0x80) == 0;
+        });
+        // A last label beyond ASCII may run on into other letters: where X ends it is unknown.
+        const bool foreign_tld =
+            !host.empty() && (static_cast<unsigned char>(host.back()) & 0x80) != 0;
+        if (end > begin && (scheme || !after_tag || !ascii)) {
+            out.push_back(
+                {begin, end, runs_on || foreign_tld || (!scheme && !ascii), std::min(rest, end)});
         }
     }
     return out;
@@ -240,8 +275,9 @@ std::size_t x_length(std::string_view s) {
     std::size_t at = 0;
     for (const auto& link : x_links(s)) {
         const auto own = x_text_weight(s.substr(link.begin, link.end - link.begin));
+        const auto after = x_text_weight(s.substr(link.rest, link.end - link.rest));
         total += x_text_weight(s.substr(at, link.begin - at)) +
-                 (link.unsure ? link_length + own : std::max(link_length, own));
+                 (link.unsure ? link_length + own : std::max(own, link_length + after));
         at = link.end;
     }
     return total + x_text_weight(s.substr(at));
