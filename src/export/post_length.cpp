@@ -3,8 +3,8 @@
 #include "post_length.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
-#include <memory>
 #include <utility>
 
 #include <re2/re2.h>
@@ -46,49 +46,116 @@ std::size_t x_weight(utf8proc_int32_t cp) {
     return light ? 1 : 2;
 }
 
-std::size_t x_weight(std::string_view s) {
+bool pictographic(utf8proc_int32_t cp) {
+    const auto bound = utf8proc_get_property(cp)->boundclass;
+    return bound == UTF8PROC_BOUNDCLASS_EXTENDED_PICTOGRAPHIC || bound == UTF8PROC_BOUNDCLASS_E_ZWG;
+}
+
+bool regional_indicator(utf8proc_int32_t cp) {
+    return cp >= 0x1F1E6 && cp <= 0x1F1FF;
+}
+
+constexpr utf8proc_int32_t zwj = 0x200D;
+constexpr utf8proc_int32_t text_style = 0xFE0E;
+constexpr utf8proc_int32_t emoji_style = 0xFE0F;
+constexpr utf8proc_int32_t keycap = 0x20E3;
+
+// One emoji of a sequence: a pictograph, then an optional U+FE0F, an optional skin tone and
+// optional tags (a subdivision flag). Returns where it ends, or `at` if there is none.
+std::size_t emoji_element(const std::vector<CodePoint>& cps, std::size_t at) {
+    if (at >= cps.size() || !pictographic(cps[at].cp)) {
+        return at;
+    }
+    std::size_t i = at + 1;
+    // X takes U+FE0F into the emoji only after a pictograph shown as text by default (narrow):
+    // after a wide one, such as U+1F308, it counts 2 more.
+    if (i < cps.size() && cps[i].cp == emoji_style && utf8proc_charwidth(cps[at].cp) < 2) {
+        ++i;
+    }
+    if (i < cps.size() && cps[i].cp >= 0x1F3FB && cps[i].cp <= 0x1F3FF) {
+        ++i;
+    }
+    while (i < cps.size() && cps[i].cp >= 0xE0020 && cps[i].cp <= 0xE007F) {
+        ++i;
+    }
+    return i;
+}
+
+// Is the cluster an emoji sequence as X parses one (counted 2): a pair of regional
+// indicators, a keycap, or pictographs joined by U+200D, each with its U+FE0F and skin tone?
+bool emoji_sequence(const std::vector<CodePoint>& cps) {
+    if (cps.size() == 2 && regional_indicator(cps[0].cp) && regional_indicator(cps[1].cp)) {
+        return true;
+    }
+    const auto c = cps.front().cp;
+    if ((c == '#' || c == '*' || (c >= '0' && c <= '9')) &&
+        ((cps.size() == 2 && cps[1].cp == keycap) ||
+         (cps.size() == 3 && cps[1].cp == emoji_style && cps[2].cp == keycap))) {
+        return true;
+    }
+    std::size_t i = 0;
+    while (true) {
+        const auto end = emoji_element(cps, i);
+        if (end == i) {
+            return false;
+        }
+        if (end == cps.size()) {
+            return true;
+        }
+        if (cps[end].cp != zwj) {
+            return false;
+        }
+        i = end + 1;
+    }
+}
+
+// X's count of one grapheme cluster: an emoji sequence counts 2, other text its code points'
+// weights. Where X might not take the cluster for one emoji (text style U+FE0E, a stray mark
+// on a pictograph), the larger of 2 and its code points' weights, a pictograph weighing at
+// least 2 (X counts © alone as an emoji).
+std::size_t x_cluster_weight(std::string_view cluster) {
+    const auto cps = decode(cluster);
+    std::size_t ordinary = 0;
+    std::size_t safe = 0;
+    bool emoji_like = false;
+    bool text = false;
+    for (const auto& c : cps) {
+        const auto w = x_weight(c.cp);
+        ordinary += w;
+        safe += pictographic(c.cp) ? std::max<std::size_t>(w, 2) : w;
+        emoji_like = emoji_like || pictographic(c.cp) || regional_indicator(c.cp) || c.cp == keycap;
+        text = text || c.cp == text_style;
+    }
+    if (!emoji_like) {
+        return ordinary;
+    }
+    if (!text && emoji_sequence(cps)) {
+        return 2;
+    }
+    return std::max<std::size_t>(safe, 2);
+}
+
+std::size_t x_text_weight(std::string_view s) {
     std::size_t w = 0;
-    for (const auto& c : decode(s)) {
-        w += x_weight(c.cp);
+    for (const auto g : graphemes(s)) {
+        w += x_cluster_weight(g);
     }
     return w;
 }
 
-const RE2& emoji_pattern() {
-    static const std::unique_ptr<RE2> re = [] {
-        RE2::Options options;
-        options.set_max_mem(int64_t{64} << 20);
-        options.set_log_errors(false);
-        return std::make_unique<RE2>(
-#include "twemoji_regex.inc"
-            , options);
-    }();
-    return *re;
-}
-
-// What X may take for a link: an optional scheme, a domain (group 2) and a path.
+// What X may take for a link, without its list of top-level domains: `http://` or `https://`
+// and a domain of any letters, or a domain of ASCII labels; either way ending in a label of
+// two or more letters (ASCII, or letters of another script: X links `example.みんな`), then an
+// optional port and path. Every label of it is a subset of what X accepts, so a link never
+// begins before X's.
 const RE2& x_link_pattern() {
     static const RE2 re(
-        R"((?:([A-Za-z][A-Za-z0-9+.-]*)://)?((?:[\p{L}\p{N}_][\p{L}\p{N}\p{M}_-]*\.)+[\p{L}\p{N}\p{M}-]{2,})(?:[/?#:][A-Za-z0-9!*';:=+,.$/%#\[\]\-_~@|&()?]*)?)");
+        R"((?i:https?://)(?:[^\s\p{Z}\p{C}\x00-\x2C\x2E\x2F\x3A-\x40\x5B-\x60\x7B-\x7F]+\.)+)"
+        R"((?:[A-Za-z][A-Za-z0-9-]+|[^\x00-\x7F\p{P}\p{S}\p{Z}\p{C}\p{N}]{2,}))"
+        R"((?::[0-9]+)?(?:/[A-Za-z0-9\x{C0}-\x{D6}\x{D8}-\x{F6}\x{F8}-\x{FF}!*';:=+,.$/%#\[\]\-_~&|@?]*)?)"
+        R"(|(?:[A-Za-z0-9\x{C0}-\x{D6}\x{D8}-\x{F6}\x{F8}-\x{24F}\x{300}-\x{36F}\x{1E00}-\x{1EFF}-]+\.)+(?:[A-Za-z][A-Za-z0-9-]+|[^\x00-\x7F\p{P}\p{S}\p{Z}\p{C}\p{N}]{2,}))"
+        R"((?::[0-9]+)?(?:/[A-Za-z0-9\x{C0}-\x{D6}\x{D8}-\x{F6}\x{F8}-\x{FF}!*';:=+,.$/%#\[\]\-_~&|@?]*)?)");
     return re;
-}
-
-enum class Tld { None, Generic, Country };
-
-// Is the domain's last label one twitter-text links, and of which kind?
-Tld tld_of(std::string_view domain) {
-    static const std::vector<std::string_view> names{
-#include "twitter_tlds.inc"
-    };
-    static const auto marker = std::find(names.begin(), names.end(), std::string_view());
-    std::string label(domain.substr(domain.rfind('.') + 1));
-    std::transform(label.begin(), label.end(), label.begin(), [](char c) {
-        return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-    });
-    if (std::find(names.begin(), marker, label) != marker) {
-        return Tld::Generic;
-    }
-    return std::find(marker, names.end(), label) != names.end() ? Tld::Country : Tld::None;
 }
 
 const RE2& web_link_pattern() {
@@ -99,8 +166,18 @@ const RE2& web_link_pattern() {
 struct Span {
     std::size_t begin = 0;
     std::size_t end = 0;
-    bool sure = true; // a link for certain (else: count the larger of 23 and its own weight)
+    bool unsure = false;  // X may link only a part of it: 23 and its own weight
+    std::size_t rest = 0; // where X may end it (then counting what follows one by one)
 };
+
+// X ends a link's path on a letter, a digit or one of =_#/+-&: a link is cut back to that.
+std::size_t trim_x_link(std::string_view s, std::size_t begin, std::size_t end) {
+    while (end > begin &&
+           std::string_view("!*';:,.$%[]~|@?&").find(s[end - 1]) != std::string_view::npos) {
+        --end;
+    }
+    return end;
+}
 
 std::size_t trim_trailing_punctuation(std::string_view s, std::size_t begin, std::size_t end) {
     while (end > begin &&
@@ -110,106 +187,100 @@ std::size_t trim_trailing_punctuation(std::string_view s, std::size_t begin, std
     return end;
 }
 
-std::vector<Span> links(std::string_view s, const RE2& pattern) {
-    std::vector<Span> out;
-    re2::StringPiece input(s.data(), s.size());
-    re2::StringPiece m[3];
-    const int groups = std::min(3, pattern.NumberOfCapturingGroups() + 1);
-    std::size_t pos = 0;
-    while (pos < s.size() && pattern.Match(input, pos, s.size(), RE2::UNANCHORED, m, groups)) {
-        const auto begin = static_cast<std::size_t>(m[0].data() - s.data());
-        const auto end = trim_trailing_punctuation(s, begin, begin + m[0].size());
-        pos = std::max(begin + m[0].size(), begin + 1);
-        if (end <= begin) {
-            continue;
-        }
-        if (groups < 3) {
-            out.push_back({begin, end, true});
-            continue;
-        }
-        // X links a domain whose last label it knows: a generic one, or a country code after
-        // a scheme; a country code alone only before a path, which is counted as unsure.
-        const std::string_view scheme(m[1].data(), m[1].size());
-        const std::string_view domain(m[2].data(), m[2].size());
-        const Tld tld = tld_of(domain);
-        // No link: an unknown top-level domain, an email address, or a domain in other than
-        // ASCII letters without a scheme.
-        const bool ascii = std::all_of(domain.begin(), domain.end(), [](char c) {
-            return (static_cast<unsigned char>(c) & 0x80) == 0;
-        });
-        if (tld == Tld::None || (begin > 0 && s[begin - 1] == '@') || (scheme.empty() && !ascii)) {
-            continue;
-        }
-        const bool web = scheme.empty() || scheme == "http" || scheme == "https" ||
-                         scheme == "HTTP" || scheme == "HTTPS";
-        out.push_back({begin, end, web && (tld == Tld::Generic || !scheme.empty())});
-    }
-    return out;
-}
-
-std::vector<Span> emoji(std::string_view s) {
+std::vector<Span> web_links(std::string_view s) {
     std::vector<Span> out;
     re2::StringPiece input(s.data(), s.size());
     re2::StringPiece m;
     std::size_t pos = 0;
-    while (pos < s.size() && emoji_pattern().Match(input, pos, s.size(), RE2::UNANCHORED, &m, 1)) {
+    while (pos < s.size() &&
+           web_link_pattern().Match(input, pos, s.size(), RE2::UNANCHORED, &m, 1)) {
         const auto begin = static_cast<std::size_t>(m.data() - s.data());
-        const auto end = begin + m.size();
-        if (m.empty()) {
-            pos = begin + 1;
-            continue;
+        const auto end = trim_trailing_punctuation(s, begin, begin + m.size());
+        pos = std::max(begin + m.size(), begin + 1);
+        if (end > begin) {
+            out.push_back({begin, end});
         }
-        // twemoji's pattern refuses an emoji followed by U+FE0E (text style) unless it ends
-        // in U+FE0F; RE2 has no lookahead, so such a match is dropped here.
-        const bool text_style =
-            s.substr(end).starts_with("\xEF\xB8\x8E") && !m.ends_with("\xEF\xB8\x8F");
-        if (text_style) {
-            const auto first = decode(s.substr(begin, 4));
-            pos = begin + (first.empty() ? 1 : first.front().size);
-            continue;
-        }
-        out.push_back({begin, end});
-        pos = end;
     }
     return out;
 }
 
-// twitter-text's parseTweet: links 23, emoji (as twemoji-parser finds them) 2, every other
-// code point by its range.
-std::size_t x_length(std::string_view s) {
-    const auto urls = links(s, x_link_pattern());
-    const auto pictures = emoji(s);
-    std::size_t total = 0;
-    auto url = urls.begin();
-    auto picture = pictures.begin();
-    const auto cps = decode(s);
-    for (std::size_t i = 0; i < cps.size();) {
-        const std::size_t at = cps[i].at;
-        std::size_t skip_to = 0;
-        while (url != urls.end() && url->begin < at) {
-            ++url;
+// What X might link. A domain without a scheme right after @, # or $ (an email address, a
+// tag) is no link on X; anything else that looks like one is counted as a link, even where X
+// would not link it (Mr.Smith, file.txt): a little too long, never too short.
+std::vector<Span> x_links(std::string_view s) {
+    std::vector<Span> out;
+    re2::StringPiece input(s.data(), s.size());
+    re2::StringPiece m;
+    std::size_t pos = 0;
+    while (pos < s.size() && x_link_pattern().Match(input, pos, s.size(), RE2::UNANCHORED, &m, 1)) {
+        const auto begin = static_cast<std::size_t>(m.data() - s.data());
+        auto end = trim_x_link(s, begin, begin + m.size());
+        // X takes a query only after a path that ends in a letter, a digit or one of =_#/+-.
+        const auto query = s.substr(begin, end - begin).find('?');
+        // and a query of ASCII only
+        for (auto i = begin + query; query != std::string_view::npos && i < end; ++i) {
+            if ((static_cast<unsigned char>(s[i]) & 0x80) != 0) {
+                end = trim_x_link(s, begin, i);
+            }
         }
-        while (picture != pictures.end() && picture->begin < at) {
-            ++picture;
+        if (query != std::string_view::npos && query > 0 && begin + query < end) {
+            const char before = s[begin + query - 1];
+            if (std::isalnum(static_cast<unsigned char>(before)) == 0 &&
+                std::string_view("=_#/+-").find(before) == std::string_view::npos) {
+                end = trim_x_link(s, begin, begin + query);
+            }
         }
-        if (url != urls.end() && url->begin == at) {
-            // Where escalate and X might disagree on whether it is a link, the larger count.
-            total += url->sure ? link_length
-                               : std::max(link_length, x_weight(s.substr(at, url->end - at)));
-            skip_to = url->end;
-        } else if (picture != pictures.end() && picture->begin == at) {
-            total += 2;
-            skip_to = picture->end;
-        } else {
-            total += x_weight(cps[i].cp);
-            ++i;
-            continue;
-        }
-        while (i < cps.size() && cps[i].at < skip_to) {
-            ++i;
+        pos = std::max(end, begin + 1);
+        std::string head(m.data(), std::min<std::size_t>(m.size(), 8));
+        std::transform(head.begin(), head.end(), head.begin(), [](char c) {
+            return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+        });
+        const bool scheme = head.starts_with("http://") || head.starts_with("https://");
+        const bool after_tag =
+            begin > 0 && std::string_view("@#$").find(s[begin - 1]) != std::string_view::npos;
+        // A domain running on into a letter, a digit, @, + or -: X may end it at an earlier
+        // dot, and count the rest one by one.
+        const bool runs_on = end < s.size() && end == begin + m.size() &&
+                             (std::isalnum(static_cast<unsigned char>(s[end])) != 0 ||
+                              std::string_view("@+-").find(s[end]) != std::string_view::npos);
+        // A domain of three labels or more: X may end the link at the second one, should the
+        // last be no top-level domain it knows, and count the rest one by one.
+        const auto host_begin = scheme ? s.find("//", begin) + 2 : begin;
+        const auto host_end = s.find_first_of(":/?", host_begin);
+        const auto host = s.substr(host_begin, std::min(end, host_end) - host_begin);
+        const auto first_dot = host.find('.');
+        const auto second_dot = host.find('.', first_dot + 1);
+        const auto rest = second_dot == std::string_view::npos ? end : host_begin + second_dot;
+        // Labels with letters beyond ASCII, without a scheme: X may link only an ASCII part.
+        const auto labels = s.substr(begin, host_begin - begin + host.rfind('.'));
+        const bool ascii = std::all_of(labels.begin(), labels.end(), [](char c) {
+            return (static_cast<unsigned char>(c) & 0x80) == 0;
+        });
+        // A last label beyond ASCII may run on into other letters: where X ends it is unknown.
+        const bool foreign_tld =
+            !host.empty() && (static_cast<unsigned char>(host.back()) & 0x80) != 0;
+        if (end > begin && (scheme || !after_tag || !ascii)) {
+            out.push_back(
+                {begin, end, runs_on || foreign_tld || (!scheme && !ascii), std::min(rest, end)});
         }
     }
-    return total;
+    return out;
+}
+
+// X's weighted length (twitter-text's parseTweet): a link counts 23 (or its own weight when
+// that is more: escalate may take for a link what X does not), an emoji sequence 2, every
+// other code point by its range. Always at least what X counts.
+std::size_t x_length(std::string_view s) {
+    std::size_t total = 0;
+    std::size_t at = 0;
+    for (const auto& link : x_links(s)) {
+        const auto own = x_text_weight(s.substr(link.begin, link.end - link.begin));
+        const auto after = x_text_weight(s.substr(link.rest, link.end - link.rest));
+        total += x_text_weight(s.substr(at, link.begin - at)) +
+                 (link.unsure ? link_length + own : std::max(own, link_length + after));
+        at = link.end;
+    }
+    return total + x_text_weight(s.substr(at));
 }
 
 std::size_t grapheme_count(std::string_view s) {
@@ -220,7 +291,7 @@ std::size_t grapheme_count(std::string_view s) {
 std::size_t mastodon_length(std::string_view s) {
     std::size_t total = 0;
     std::size_t at = 0;
-    for (const auto& link : links(s, web_link_pattern())) {
+    for (const auto& link : web_links(s)) {
         total += grapheme_count(s.substr(at, link.begin - at)) + link_length;
         at = link.end;
     }

@@ -18,8 +18,9 @@ namespace escalate::export_detail {
 [[nodiscard]] std::size_t post_max(const ThreadOptions& o);
 
 // The length of a post as the network counts it: X's weighted length (twitter-text v3
-// configuration), Bluesky's graphemes, Mastodon's graphemes with links as 23, or graphemes
-// for --limit.
+// configuration), worked out from Unicode's properties alone and so at least X's count,
+// sometimes more (docs/export.md); Bluesky's graphemes, Mastodon's graphemes with links as
+// 23, or graphemes for --limit.
 [[nodiscard]] std::size_t post_length(std::string_view text, const ThreadOptions& o);
 
 // Grapheme clusters, as utf8proc breaks them (extended clusters: a flag, a joined emoji

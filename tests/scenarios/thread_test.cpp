@@ -482,6 +482,110 @@ TEST_CASE("CJK, emoji, flags, joined emoji and links stay whole and valid", "[th
     }
 }
 
+TEST_CASE("X's length, worked out without X's lists, is never under twitter-text's", "[thread]") {
+    // escalate counts X's length from Unicode's properties alone: equal to twitter-text's for
+    // the words of `common`, so a post is as full as X allows; at least twitter-text's for
+    // those of `safe_side`, where X's emoji or domain lists would tell (docs/export.md).
+    const std::vector<std::string> common{
+        "\xF0\x9F\x87\xAC\xF0\x9F\x87\xA7",                                // GB flag
+        "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F" // family
+        "\x91\xA7\xE2\x80\x8D\xF0\x9F\x91\xA6",
+        "\xF0\x9F\x8F\xB3\xEF\xB8\x8F\xE2\x80\x8D\xF0\x9F\x8C\x88",     // rainbow flag
+        "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD",                             // thumbs up, skin tone
+        "\xF0\x9F\x91\xA9\xF0\x9F\x8F\xBD\xE2\x80\x8D\xF0\x9F\x92\xBB", // woman technologist
+        "\xF0\x9F\x98\x80",                                             // grinning face
+        "\xE2\x98\x8E\xEF\xB8\x8F",                                     // telephone, emoji style
+        "1\xEF\xB8\x8F\xE2\x83\xA3",                                    // keycap 1
+        "\xE2\x84\xA2",                                                 // trade mark
+        "\xE8\xAB\x8B\xE6\xB1\x82\xE6\x9B\xB8",                         // CJK
+        "\xED\x95\x9C\xEA\xB5\xAD\xEC\x96\xB4",                         // Hangul
+        "\xE2\x80\xA2",                                                 // bullet
+        "\xE2\x80\xA6",                                                 // ellipsis
+        "caf\x65\xCC\x81",                                              // e + combining acute
+        "https://example.com/x",
+        "bit.ly/x",
+        "flagco.com/help,",
+        "example.uk",
+        "billing@flagco.com",
+        "refund",
+    };
+    const std::vector<std::string> safe_side{
+        "\xC2\xA9",                 // copyright sign, 1 on X
+        "\xE2\x98\x8E\xEF\xB8\x8E", // telephone, text style
+        "Mr.Smith",
+        "file.txt",
+        "e.g.",
+        "_a.co",
+        "x:example.com",
+        "ftp://example.com/x",
+        "(((a.co",
+        "a.co,b.co",
+        "example.comfoo",
+        "https://example.com/a/very/long/path/to/the/terms/and/conditions/page.html",
+        "https://\xE4\xBE\x8B\xE3\x81\x88.jp/\xE3\x83\x91\xE3\x82\xB9",
+        "example.\xE3\x81\xBF\xE3\x82\x93\xE3\x81\xAA", // example.みんな: linked
+        "#a.co",
+        "\xF0\x9F\x87\xAC\xF0\x9F\x87\xA7\xF0\x9F\x87\xAB\xF0\x9F\x87\xB7", // two flags
+    };
+    // Each word of `safe_side` as many times in a row as fill a post on X, so that a post holds
+    // nothing else and an undercount would show.
+    const auto weights = check_with_twitter_text(safe_side);
+    if (!weights) {
+        return;
+    }
+    std::vector<std::string> x_posts;
+    std::vector<std::string> bodies; // the note's posts, each within escalate's room on X too
+    std::vector<std::string> pairs;  // a post's body and the next word, from `common`
+    for (const bool tight : {true, false}) {
+        const auto& words = tight ? common : safe_side;
+        std::string note;
+        for (int round = 0; round < 2; ++round) {
+            for (std::size_t w = 0; w < words.size(); ++w) {
+                const int times =
+                    tight ? 6 : 560 / ((*weights)[w]["weightedLength"].get<int>() + 1) / 2 + 1;
+                for (int again = 0; again < times; ++again) {
+                    note += (note.empty() ? "" : " ") + words[w];
+                }
+            }
+        }
+        Sandbox box;
+        box.ok("2026-11-02T09:00", {"open", "Wordco"});
+        box.ok("2026-11-02T10:00", {"log", "call", "-m", note});
+        const auto posts =
+            posts_of(box.ok("2026-11-03T09:00", {"export", "1", "--format", "thread", "--network",
+                                                 "x", "--max-posts", "40"}));
+        check_shape(posts, 40);
+        REQUIRE(posts.size() >= 8); // the hook, the note in 6 or more, the end
+        x_posts.insert(x_posts.end(), posts.begin(), posts.end());
+        for (std::size_t i = 1; i + 1 < posts.size(); ++i) {
+            bodies.push_back(body(posts[i]));
+            // But the note's last: the next word would not have fitted on X either.
+            if (tight && i + 2 < posts.size()) {
+                const auto next = body(posts[i + 1]);
+                pairs.push_back(body(posts[i]) + " " + next.substr(0, next.find(' ')));
+            }
+        }
+    }
+    check_x(x_posts);
+    std::vector<std::string> all = bodies;
+    all.insert(all.end(), pairs.begin(), pairs.end());
+    const auto verdicts = check_with_twitter_text(all);
+    if (!verdicts) {
+        return;
+    }
+    REQUIRE(verdicts->size() == all.size());
+    // 274: 280 less the room kept for "n/N " with up to 40 posts.
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        INFO(all[i] << "\n" << (*verdicts)[i].dump());
+        const int length = (*verdicts)[i]["weightedLength"].get<int>();
+        if (i < bodies.size()) {
+            CHECK(length <= 274);
+        } else {
+            CHECK(length > 274);
+        }
+    }
+}
+
 TEST_CASE("a 300-contact case tells its story in 12 posts, the figures first", "[thread]") {
     // One case logged once, then its dump grown to 300 contacts and imported.
     Sandbox seed;
