@@ -5,8 +5,11 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <set>
+#include <string>
 #include <utility>
 
+#include <phonenumbers/phonenumberutil.h>
 #include <re2/re2.h>
 #include <utf8proc.h>
 
@@ -55,37 +58,30 @@ bool regional_indicator(utf8proc_int32_t cp) {
     return cp >= 0x1F1E6 && cp <= 0x1F1FF;
 }
 
-constexpr utf8proc_int32_t zwj = 0x200D;
 constexpr utf8proc_int32_t text_style = 0xFE0E;
 constexpr utf8proc_int32_t emoji_style = 0xFE0F;
 constexpr utf8proc_int32_t keycap = 0x20E3;
 
-// One emoji of a sequence: a pictograph, then an optional U+FE0F, an optional skin tone and
-// optional tags (a subdivision flag). Returns where it ends, or `at` if there is none.
-std::size_t emoji_element(const std::vector<CodePoint>& cps, std::size_t at) {
-    if (at >= cps.size() || !pictographic(cps[at].cp)) {
-        return at;
-    }
-    std::size_t i = at + 1;
-    // X takes U+FE0F into the emoji only after a pictograph shown as text by default (narrow):
-    // after a wide one, such as U+1F308, it counts 2 more.
-    if (i < cps.size() && cps[i].cp == emoji_style && utf8proc_charwidth(cps[at].cp) < 2) {
-        ++i;
-    }
-    if (i < cps.size() && cps[i].cp >= 0x1F3FB && cps[i].cp <= 0x1F3FF) {
-        ++i;
-    }
-    while (i < cps.size() && cps[i].cp >= 0xE0020 && cps[i].cp <= 0xE007F) {
-        ++i;
-    }
-    return i;
+// A pair of regional indicators that names a country: libphonenumber's regions are ISO 3166
+// codes, and every one has a flag in X's emoji list.
+bool known_flag(utf8proc_int32_t a, utf8proc_int32_t b) {
+    static const std::set<std::string> regions = [] {
+        std::set<std::string> out;
+        i18n::phonenumbers::PhoneNumberUtil::GetInstance()->GetSupportedRegions(&out);
+        return out;
+    }();
+    const std::string code{static_cast<char>('A' + (a - 0x1F1E6)),
+                           static_cast<char>('A' + (b - 0x1F1E6))};
+    return regions.contains(code);
 }
 
-// Is the cluster an emoji sequence as X parses one (counted 2): a pair of regional
-// indicators, a keycap, or pictographs joined by U+200D, each with its U+FE0F and skin tone?
+// Is the cluster certainly one emoji as X parses it (counted 2): a flag of a country, a
+// keycap, or a single pictograph? X knows joined sequences, skin tones and U+FE0F only from its
+// own list (twemoji, 2018), which escalate does not copy: those are counted by their code
+// points, never less than X counts them (a family 8 where X may say 2).
 bool emoji_sequence(const std::vector<CodePoint>& cps) {
     if (cps.size() == 2 && regional_indicator(cps[0].cp) && regional_indicator(cps[1].cp)) {
-        return true;
+        return known_flag(cps[0].cp, cps[1].cp);
     }
     const auto c = cps.front().cp;
     if ((c == '#' || c == '*' || (c >= '0' && c <= '9')) &&
@@ -93,20 +89,7 @@ bool emoji_sequence(const std::vector<CodePoint>& cps) {
          (cps.size() == 3 && cps[1].cp == emoji_style && cps[2].cp == keycap))) {
         return true;
     }
-    std::size_t i = 0;
-    while (true) {
-        const auto end = emoji_element(cps, i);
-        if (end == i) {
-            return false;
-        }
-        if (end == cps.size()) {
-            return true;
-        }
-        if (cps[end].cp != zwj) {
-            return false;
-        }
-        i = end + 1;
-    }
+    return cps.size() == 1 && pictographic(c);
 }
 
 // X's count of one grapheme cluster: an emoji sequence counts 2, other text its code points'
