@@ -115,7 +115,8 @@ std::string bar(double x, double top, double bottom) {
 }
 
 std::string span_sample(double x, double y, const char* colour, bool dashed) {
-    if (colour == broken_colour) { // ends at the cross of its own row, not with a cap
+    if (std::string_view(colour) ==
+        broken_colour) { // ends at the cross of its own row, not with a cap
         return fmt::format("<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" "
                            "stroke=\"{}\" stroke-width=\"3\"/>",
                            x - 8, y, x + 8, y, colour);
