@@ -1,5 +1,7 @@
 #include "sandbox.hpp"
 
+#include <cstdlib>
+
 #include <fstream>
 #include <iterator>
 #include <sstream>
@@ -28,6 +30,12 @@ Sandbox::Sandbox(std::string tz) {
             "ESCALATE=" ESCALATE_BINARY,
             "PATH=/usr/bin:/bin",
             "LC_ALL=C.UTF-8"};
+    // The sanitizer run's options (tools/dev sanitize) reach the binary under test.
+    for (const char* name : {"ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"}) {
+        if (const char* value = std::getenv(name)) {
+            env_.push_back(std::string(name) + "=" + value);
+        }
+    }
 }
 
 Sandbox::~Sandbox() {
