@@ -66,11 +66,15 @@ std::optional<ExportFormat> export_format_from(std::string_view name) {
 Timeline build_timeline(const CaseFile& file, const Org& org, const Policy& policy, Timestamp now,
                         const ExportOptions& options, std::optional<Suggestion> next) {
     const bool redact = options.redaction == Redaction::On;
-    // Phone numbers in the case's national notation: its country, else the policy's default.
-    Redactor redactor(file, options.terms,
-                      file.kase.country.value_or(policy.default_country().value_or("GB")));
+    // Built only for --redact: it compiles every detector's pattern. Phone numbers in the case's
+    // national notation: its country, else the policy's default.
+    std::optional<Redactor> redactor;
+    if (redact) {
+        redactor.emplace(file, options.terms,
+                         file.kase.country.value_or(policy.default_country().value_or("GB")));
+    }
     auto text = [&](const std::string& s, const std::string& field) {
-        return redact ? redactor.text(s, field) : s;
+        return redact ? redactor->text(s, field) : s;
     };
     auto opt_text = [&](const std::optional<std::string>& s,
                         const std::string& field) -> std::optional<std::string> {
@@ -84,7 +88,7 @@ Timeline build_timeline(const CaseFile& file, const Org& org, const Policy& poli
     t.kase.want = opt_text(t.kase.want, "case want");
     t.kase.resolution = opt_text(t.kase.resolution, "case resolution");
     if (redact && t.kase.order_ref) {
-        t.kase.order_ref = redactor.ref(*t.kase.order_ref, "case order ref");
+        t.kase.order_ref = redactor->ref(*t.kase.order_ref, "case order ref");
     }
     t.org = org;
     t.org.name = file.kase.org;
@@ -102,8 +106,8 @@ Timeline build_timeline(const CaseFile& file, const Org& org, const Policy& poli
         if (redact) {
             const std::string field = fmt::format("contact {} ", c.id);
             copy.agent =
-                c.agent ? std::optional(redactor.agent(*c.agent, field + "agent")) : std::nullopt;
-            copy.ref = c.ref ? std::optional(redactor.ref(*c.ref, field + "ref")) : std::nullopt;
+                c.agent ? std::optional(redactor->agent(*c.agent, field + "agent")) : std::nullopt;
+            copy.ref = c.ref ? std::optional(redactor->ref(*c.ref, field + "ref")) : std::nullopt;
             copy.note = opt_text(c.note, field + "note");
         }
         exported.insert(c.id);
@@ -237,7 +241,9 @@ Timeline build_timeline(const CaseFile& file, const Org& org, const Policy& poli
         t.next->summary = text(t.next->summary, "next step");
         t.next->draft = text(t.next->draft, "next step draft");
     }
-    t.masked = redactor.masked();
+    if (redactor) {
+        t.masked = redactor->masked();
+    }
     return t;
 }
 
