@@ -86,6 +86,15 @@ public:
                                     Journal journal = Journal::Record);
     // A read transaction: one consistent snapshot.
     [[nodiscard]] Transaction read();
+    // The summary of the change this process committed, if any: what a failure after the
+    // commit (printing the result) must say was saved.
+    [[nodiscard]] const std::optional<std::string>& committed() const { return committed_; }
+    // For a command that failed: when this process created the log (and its folders) and
+    // committed nothing, closes it and removes what it created, so that a failed command
+    // leaves nothing behind. Otherwise does nothing.
+    void discard_if_unused() noexcept;
+    // The operating system's error behind SQLite's last failure (ENOSPC, EIO...), or 0.
+    [[nodiscard]] int system_errno() const noexcept;
 
     // Orgs
     [[nodiscard]] std::optional<Org> find_org(std::string_view name);
@@ -141,6 +150,9 @@ private:
     [[nodiscard]] std::vector<Case> cases_matching_org(std::string_view prefix, bool open_only);
 
     std::unique_ptr<SQLite::Database> db_;
+    // What Store::open created, the file first, then each new folder from the innermost.
+    std::vector<std::filesystem::path> created_;
+    std::optional<std::string> committed_;
 };
 
 } // namespace escalate

@@ -1,7 +1,12 @@
 #include "app.hpp"
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <vector>
+
+#include <SQLiteCpp/Exception.h>
+#include <sqlite3.h>
 
 #include <fmt/format.h>
 
@@ -64,6 +69,71 @@ int fail(const std::string& message, int code) {
     return code;
 }
 
+// Standard output is flushed and checked before a command reports success: a result cut
+// short (a full disk, a closed descriptor) is an error, never exit 0. Returns 0, or the errno
+// of the failed write.
+int flush_stdout() {
+    if (std::fflush(stdout) != 0) {
+        return errno != 0 ? errno : EIO;
+    }
+    return std::ferror(stdout) != 0 ? EIO : 0;
+}
+
+// A failure after the command committed its change: the change stays, and the message says
+// what was saved, with its own exit code, so that a script does not retry a write that
+// happened (SPEC section 8).
+constexpr int exit_saved_unprinted = 5;
+
+int output_failed(Context& ctx, int err) {
+    std::clearerr(stdout);
+    const std::string why = std::strerror(err);
+    if (const auto saved = ctx.committed()) {
+        return fail(fmt::format("saved: {}; could not print the result to standard output: {}",
+                                *saved, why),
+                    exit_saved_unprinted);
+    }
+    ctx.discard_unsaved();
+    return fail(fmt::format("cannot write to standard output: {}", why), 1);
+}
+
+int finish(Context& ctx) {
+    const int err = flush_stdout();
+    return err == 0 ? 0 : output_failed(ctx, err);
+}
+
+int failed(Context& ctx, const std::string& message, int code) {
+    if (std::ferror(stdout) != 0) { // the error came from printing the result
+        const int err = flush_stdout();
+        return output_failed(ctx, err != 0 ? err : EIO);
+    }
+    if (const auto saved = ctx.committed()) {
+        return fail(fmt::format("saved: {}; then: {}", *saved, message), exit_saved_unprinted);
+    }
+    ctx.discard_unsaved();
+    return fail(message, code);
+}
+
+// SQLite's own words for the failures a user can act on: a full disk, an I/O error, a lock.
+std::string storage_failure(const SQLite::Exception& e, const Context& ctx) {
+    const int code = e.getErrorCode();
+    const int sys = ctx.system_errno();
+    if (code == SQLITE_FULL || sys == ENOSPC || sys == EDQUOT) {
+        return fmt::format("the disk is full: cannot write {} ({}); free some space and try "
+                           "again",
+                           ctx.db_path(), e.what());
+    }
+    if (code == SQLITE_IOERR) {
+        return fmt::format("I/O error on {}: {}{}", ctx.db_path(), e.what(),
+                           sys != 0 ? fmt::format(" ({})", std::strerror(sys)) : std::string());
+    }
+    if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
+        return fmt::format("the case log {} is busy: another escalate command is writing to "
+                           "it; try again when it has finished",
+                           ctx.db_path());
+    }
+    return fmt::format("error: {}", e.what());
+}
+
 } // namespace
 
 int run(int argc, char** argv) {
@@ -95,21 +165,29 @@ int run(int argc, char** argv) {
         return fail(fmt::format("{} (see escalate --help)", e.what()), 2);
     }
 
+    Context ctx(global);
     try {
-        Context ctx(global);
         (void)ctx.style(); // a bad --color is bad usage, whatever the command
         for (const auto& command : commands) {
             if (command.app->parsed()) {
+                // Everything a command needs is read and checked before it starts, so that a
+                // bad clock or policy fails it before it writes anything.
+                (void)ctx.now();
+                if (command.needs_policy) {
+                    (void)ctx.policy();
+                }
                 command.run(ctx);
-                return 0;
+                return finish(ctx);
             }
         }
         fmt::print("{}", app.help());
-        return 0;
+        return finish(ctx);
     } catch (const Error& e) {
-        return fail(e.what(), e.exit_code());
+        return failed(ctx, e.what(), e.exit_code());
+    } catch (const SQLite::Exception& e) {
+        return failed(ctx, storage_failure(e, ctx), 1);
     } catch (const std::exception& e) {
-        return fail(fmt::format("error: {}", e.what()), 1);
+        return failed(ctx, fmt::format("error: {}", e.what()), 1);
     }
 }
 

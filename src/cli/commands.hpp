@@ -13,6 +13,9 @@ namespace escalate::cli {
 struct Command {
     CLI::App* app;
     std::function<void(Context&)> run;
+    // Whether the command needs the policy: then it is read and checked before the command
+    // starts, so that a bad policy file fails the command before it writes anything.
+    bool needs_policy = true;
 };
 
 Command setup_open(CLI::App& app);

@@ -79,6 +79,20 @@ Store& Context::store(Access access) {
     return *store_;
 }
 
+std::optional<std::string> Context::committed() const {
+    return store_ ? store_->committed() : std::nullopt;
+}
+
+void Context::discard_unsaved() noexcept {
+    if (store_) {
+        store_->discard_if_unused();
+    }
+}
+
+int Context::system_errno() const noexcept {
+    return store_ ? store_->system_errno() : 0;
+}
+
 Style Context::style() const {
     return Style::for_stdout(options_.color, env_or_empty("NO_COLOR"));
 }

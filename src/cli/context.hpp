@@ -44,6 +44,13 @@ public:
     // or "" when neither is set.
     [[nodiscard]] static std::string config_file(std::string_view name);
 
+    // What this command committed to the log, if anything (see Store::committed).
+    [[nodiscard]] std::optional<std::string> committed() const;
+    // After a failure: removes a log this command created but never wrote to.
+    void discard_unsaved() noexcept;
+    // The operating system's error behind the log's last failed call (ENOSPC...), or 0.
+    [[nodiscard]] int system_errno() const noexcept;
+
 private:
     GlobalOptions options_;
     std::optional<Timestamp> now_;

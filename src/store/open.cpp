@@ -26,15 +26,34 @@ namespace {
 
 constexpr int busy_timeout_ms = 30000;
 
-// Creates the folders leading to the case log, each new one private to the user.
-void make_private_dirs(const fs::path& dir) {
+// Creates the folders leading to the case log, each new one private to the user, and adds
+// each folder it made to `made`, the innermost first.
+void make_private_dirs(const fs::path& dir, std::vector<fs::path>& made) {
     if (dir.empty() || fs::exists(dir)) {
         return;
     }
-    make_private_dirs(dir.parent_path());
-    if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
+    make_private_dirs(dir.parent_path(), made);
+    if (::mkdir(dir.c_str(), 0700) != 0) {
+        if (errno == EEXIST) {
+            return;
+        }
         throw StorageError(
             fmt::format("cannot create folder {}: {}", dir.string(), std::strerror(errno)));
+    }
+    made.insert(made.begin(), dir);
+}
+
+// Removes what a failed command created: the file with SQLite's companions, then the folders.
+void remove_created(const std::vector<fs::path>& created) noexcept {
+    for (std::size_t i = 0; i < created.size(); ++i) {
+        const fs::path& p = created[i];
+        if (i == 0) {
+            for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+                ::unlink((p.string() + suffix).c_str());
+            }
+        } else {
+            ::rmdir(p.c_str()); // only when empty
+        }
     }
 }
 
@@ -91,14 +110,23 @@ Store::~Store() = default;
 
 Store Store::open(const fs::path& path, Timestamp now) {
     bool created = false;
+    std::vector<fs::path> made;
     std::error_code ec;
     const auto status = fs::status(path, ec);
     if (fs::is_directory(status)) {
         throw StorageError(fmt::format("{} is a folder, not a case log file", path.string()));
     }
     if (!fs::exists(status)) {
-        make_private_dirs(path.parent_path());
-        create_private_file(path);
+        std::vector<fs::path> dirs;
+        make_private_dirs(path.parent_path(), dirs);
+        try {
+            create_private_file(path);
+        } catch (...) {
+            remove_created(dirs);
+            throw;
+        }
+        made.push_back(path);
+        made.insert(made.end(), dirs.begin(), dirs.end());
         created = true;
     } else {
         check_sqlite_header(path);
@@ -107,12 +135,11 @@ Store Store::open(const fs::path& path, Timestamp now) {
         auto db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE,
                                                      busy_timeout_ms);
         Store store(std::move(db));
+        store.created_ = made;
         store.prepare(now, path, created);
         return store;
     } catch (const SQLite::Exception& e) {
-        if (created) {
-            fs::remove(path, ec);
-        }
+        remove_created(made);
         if (e.getErrorCode() == SQLITE_CORRUPT || e.getErrorCode() == SQLITE_NOTADB) {
             throw StorageError(fmt::format("{} is damaged ({}); it was left as it is: restore it "
                                            "from a copy",
@@ -125,11 +152,22 @@ Store Store::open(const fs::path& path, Timestamp now) {
         }
         throw StorageError(fmt::format("cannot open {}: {}", path.string(), e.what()));
     } catch (...) {
-        if (created) {
-            fs::remove(path, ec);
-        }
+        remove_created(made);
         throw;
     }
+}
+
+int Store::system_errno() const noexcept {
+    return db_ ? sqlite3_system_errno(db_->getHandle()) : 0;
+}
+
+void Store::discard_if_unused() noexcept {
+    if (created_.empty() || committed_ || !db_) {
+        return;
+    }
+    db_.reset(); // closes the connection first: SQLite removes its -wal then
+    remove_created(created_);
+    created_.clear();
 }
 
 Store Store::in_memory() {
@@ -204,6 +242,7 @@ void Store::Transaction::commit(std::string_view summary) {
         }
         db.exec("COMMIT");
         done_ = true;
+        store_->committed_ = summary.empty() ? std::string("the change") : std::string(summary);
     } catch (const SQLite::Exception& e) {
         throw StorageError(fmt::format("cannot save the change: {}", e.what()));
     }

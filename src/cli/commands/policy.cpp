@@ -53,7 +53,8 @@ Command setup_policy(CLI::App& app) {
                 "  escalate policy check ~/.config/escalate/policy.json\n"
                 "A policy file needs only the keys it changes: {\"tiers\": {\"2\": "
                 "{\"enter_after_failures\": 1}}}");
-    return {sub, [o](Context& ctx) { run_policy(*o, ctx); }};
+    // `policy check` must report on a broken file, even the configured one.
+    return {sub, [o](Context& ctx) { run_policy(*o, ctx); }, false};
 }
 
 } // namespace escalate::cli
