@@ -156,7 +156,12 @@ public:
     [[nodiscard]] static Policy from_file(const std::string& path);
     // Every problem with a user's policy document, by JSON path: unknown keys and bad values.
     [[nodiscard]] static std::vector<std::string> check(const Json& user);
+    // Refuses a file over max_bytes, or nested deeper than max_depth, before reading a tree.
     [[nodiscard]] static Json read_json_file(const std::string& path);
+    static constexpr std::size_t max_bytes = 1024 * 1024;
+    static constexpr std::size_t max_depth = 64; // the built-in policy nests 4 deep
+    // Channel names are not case-sensitive: the policy holds them folded to lower case.
+    [[nodiscard]] static std::string fold_channel_name(std::string_view name);
 
     [[nodiscard]] const Json& document() const { return doc_; }
 

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <set>
-#include <sstream>
 
 #include <fmt/format.h>
 
@@ -51,7 +51,96 @@ void unknown_keys(const Json& user, const Json& schema, const std::string& path,
     }
 }
 
+// The deepest nesting of arrays and objects in JSON text, counting brackets outside strings;
+// stops counting past limit. No tree is built, so no walk can overflow the stack.
+std::size_t text_depth(std::string_view text, std::size_t limit) {
+    std::size_t depth = 0;
+    std::size_t deepest = 0;
+    bool in_string = false;
+    bool escaped = false;
+    for (const char c : text) {
+        if (in_string) {
+            if (escaped) {
+                escaped = false;
+            } else if (c == '\\') {
+                escaped = true;
+            } else if (c == '"') {
+                in_string = false;
+            }
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            deepest = std::max(deepest, ++depth);
+            if (deepest > limit) {
+                break;
+            }
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+    }
+    return deepest;
+}
+
+// The same for a document already read (by a caller other than read_json_file), without
+// recursion.
+bool deeper_than(const Json& doc, std::size_t limit) {
+    std::vector<std::pair<const Json*, std::size_t>> todo{{&doc, 1}};
+    while (!todo.empty()) {
+        const auto [node, depth] = todo.back();
+        todo.pop_back();
+        if (!node->is_structured()) {
+            continue;
+        }
+        if (depth > limit) {
+            return true;
+        }
+        for (const auto& child : *node) {
+            todo.emplace_back(&child, depth + 1);
+        }
+    }
+    return false;
+}
+
+std::string depth_problem() {
+    return fmt::format("nests arrays and objects deeper than the limit of {} levels",
+                       Policy::max_depth);
+}
+
+// The user's channel names folded to lower case before the merge, so that "Email" overrides
+// the built-in "email"; two names that fold to one are a problem.
+Json fold_user_channels(const Json& user, std::vector<std::string>& problems) {
+    const auto it = user.find("channels");
+    if (it == user.end() || !it->is_object()) {
+        return user;
+    }
+    Json folded = Json::object();
+    std::map<std::string, std::string> first; // folded name -> the name as written
+    for (const auto& item : it->items()) {
+        const std::string name = Policy::fold_channel_name(item.key());
+        if (const auto seen = first.find(name); seen != first.end()) {
+            problems.push_back(fmt::format(
+                "/channels/{} is the same channel as /channels/{}: channel names are not "
+                "case-sensitive",
+                item.key(), seen->second));
+            continue;
+        }
+        first.emplace(name, item.key());
+        folded[name] = item.value();
+    }
+    Json out = user;
+    out["channels"] = std::move(folded);
+    return out;
+}
+
 } // namespace
+
+std::string Policy::fold_channel_name(std::string_view name) {
+    std::string out(name);
+    for (char& c : out) {
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return out;
+}
 
 Policy Policy::builtin() {
     return Policy(Json::parse(builtin_policy_json));
@@ -61,20 +150,40 @@ Policy Policy::with_overrides(const Json& user) {
     if (!user.is_object()) {
         throw UsageError("policy: the document must be a JSON object");
     }
+    if (deeper_than(user, max_depth)) {
+        throw UsageError("policy: the document " + depth_problem());
+    }
+    std::vector<std::string> problems;
+    const Json folded = fold_user_channels(user, problems);
+    if (!problems.empty()) {
+        throw UsageError("policy: " + problems.front());
+    }
     Json doc = Json::parse(builtin_policy_json);
-    doc.merge_patch(user);
+    doc.merge_patch(folded);
     return Policy(std::move(doc));
 }
 
 Policy::Json Policy::read_json_file(const std::string& path) {
-    std::ifstream in(path);
+    std::ifstream in(path, std::ios::binary);
     if (!in) {
         throw UsageError(fmt::format("cannot read policy file {}", path));
     }
-    std::stringstream buf;
-    buf << in.rdbuf();
+    // At most the limit and one byte more; the nesting is counted before any tree is built.
+    std::string text(max_bytes + 1, '\0');
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    if (in.bad()) {
+        throw UsageError(fmt::format("cannot read policy file {}", path));
+    }
+    text.resize(static_cast<std::size_t>(in.gcount()));
+    if (text.size() > max_bytes) {
+        throw UsageError(fmt::format("policy file {} is larger than the limit of {} bytes (1 MiB)",
+                                     path, max_bytes));
+    }
+    if (text_depth(text, max_depth) > max_depth) {
+        throw UsageError(fmt::format("policy file {} {}", path, depth_problem()));
+    }
     try {
-        return Json::parse(buf.str());
+        return Json::parse(text);
     } catch (const Json::parse_error& e) {
         throw UsageError(
             fmt::format("policy file {} is not valid JSON (at byte {})", path, e.byte));
@@ -100,9 +209,13 @@ std::vector<std::string> Policy::check(const Json& user) {
     if (!user.is_object()) {
         return {"/ must be a JSON object"};
     }
+    if (deeper_than(user, max_depth)) {
+        return {"/ " + depth_problem()};
+    }
     unknown_keys(user, Json::parse(builtin_policy_json), "", problems);
+    const Json folded = fold_user_channels(user, problems);
     Json doc = Json::parse(builtin_policy_json);
-    doc.merge_patch(user);
+    doc.merge_patch(folded);
     if (doc.is_object()) {
         Policy(std::move(doc), &problems);
     }
@@ -110,10 +223,7 @@ std::vector<std::string> Policy::check(const Json& user) {
 }
 
 const ChannelPolicy* Policy::find_channel(std::string_view name) const {
-    std::string key(name);
-    for (char& c : key) {
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
+    std::string key = fold_channel_name(name);
     if (auto alias = aliases_.find(key); alias != aliases_.end()) {
         key = alias->second;
     }

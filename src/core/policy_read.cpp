@@ -62,6 +62,8 @@ ChannelWords parse_words(Reader& r, const Json& c, const std::string& path, cons
     return w;
 }
 
+// Channel names are typed on the command line in any case: the policy holds them folded to
+// lower case, and every lookup folds what it is given.
 bool lower_name(const std::string& name) {
     return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
@@ -71,14 +73,13 @@ bool lower_name(const std::string& name) {
 ChannelPolicy parse_channel(Reader& r, const std::string& name, const Json& c, int tiers) {
     const std::string path = "/channels/" + name;
     ChannelPolicy ch;
-    ch.name = name;
+    ch.name = Policy::fold_channel_name(name);
     if (!c.is_object()) {
         r.bad(path, "an object");
         return ch;
     }
-    if (!lower_name(name)) {
-        // Channel names are typed on the command line and matched case-insensitively.
-        r.bad(path, "named in lower-case letters, digits, - and _ (\"whatsapp\")");
+    if (!lower_name(ch.name)) {
+        r.bad(path, "named in letters, digits, - and _ (\"whatsapp\"; case does not matter)");
     }
     ch.tier = r.integer(c, "tier", path, 1, tiers);
     ch.sync = r.boolean(c, "sync", path, true) ? Sync::Synchronous : Sync::Asynchronous;
@@ -165,9 +166,18 @@ Policy::Policy(Json doc, std::vector<std::string>* problems) : doc_(std::move(do
         r.bad("/channels", "an object with at least one channel");
     } else {
         for (const auto& [name, c] : channels->items()) {
-            if (!c.is_null()) { // null: removed by the user's merge patch
-                channels_.push_back(parse_channel(r, name, c, tier_count()));
+            if (c.is_null()) { // null: removed by the user's merge patch
+                continue;
             }
+            auto ch = parse_channel(r, name, c, tier_count());
+            if (find_channel(ch.name) != nullptr) {
+                r.bad("/channels/" + name,
+                      fmt::format("a name no other channel has: channel names are not "
+                                  "case-sensitive, and \"{}\" is already one",
+                                  ch.name));
+                continue;
+            }
+            channels_.push_back(std::move(ch));
         }
     }
     if (const Json* aliases = r.find(doc_, "aliases")) {
@@ -178,12 +188,19 @@ Policy::Policy(Json doc, std::vector<std::string>* problems) : doc_(std::move(do
             if (!target.is_string() || find_channel(target.get<std::string>()) == nullptr) {
                 r.bad("/aliases/" + alias, "the name of a channel");
             } else {
-                aliases_.emplace(alias, find_channel(target.get<std::string>())->name);
+                aliases_.emplace(fold_channel_name(alias),
+                                 find_channel(target.get<std::string>())->name);
             }
         }
     }
-    auto known_channel = [&](const std::string& name, const std::string& path) {
-        if (!name.empty() && find_channel(name) == nullptr) {
+    // A channel named elsewhere in the policy, in any case: held as the channel's own name.
+    auto known_channel = [&](std::string& name, const std::string& path) {
+        if (name.empty()) {
+            return;
+        }
+        if (const ChannelPolicy* c = find_channel(name)) {
+            name = c->name;
+        } else {
             r.bad(path, fmt::format("a channel of the policy ({})", channel_names()));
         }
     };
@@ -265,7 +282,7 @@ Policy::Policy(Json doc, std::vector<std::string>* problems) : doc_(std::move(do
                 continue;
             }
             regimes_.push_back(parse_regime(r, name, g, clocks_));
-            for (const auto& c : regimes_.back().outside) {
+            for (auto& c : regimes_.back().outside) {
                 known_channel(c, "/regimes/" + name + "/outside");
             }
         }

@@ -1,5 +1,7 @@
 #include "escalate/policy.hpp"
 
+#include <algorithm>
+
 #include <catch2/catch.hpp>
 
 #include "escalate/errors.hpp"
@@ -52,4 +54,60 @@ TEST_CASE("a user's policy overrides any part and can add a channel", "[policy]"
     CHECK_THROWS_WITH(Policy::with_overrides(
                           nlohmann::ordered_json::parse(R"({"channels": {"call": {"tier": 9}}})")),
                       "policy: /channels/call/tier must be a whole number from 1 to 5");
+}
+
+TEST_CASE("channel names are folded to lower case; two that fold to one are a problem",
+          "[policy][channels]") {
+    using Json = nlohmann::ordered_json;
+    const Json user = Json::parse(R"({
+        "channels": {"WhatsApp": {"tier": 1, "sync": false}, "EMAIL": {"window": 5}},
+        "aliases": {"WA": "WHATSAPP"},
+        "clocks": {"Chat": {"from": "contact", "on": "WhatsApp", "days": 2, "channel": "Letter"}}
+    })");
+    CHECK(Policy::check(user).empty());
+    const Policy p = Policy::with_overrides(user);
+    CHECK(p.channel("whatsapp").name == "whatsapp");
+    CHECK(p.channel("WHATSAPP").name == "whatsapp");
+    CHECK(p.channel("wa").name == "whatsapp");
+    CHECK(p.channel("Email").window == 5); // the built-in email, overridden
+    CHECK(std::count_if(p.channels().begin(), p.channels().end(),
+                        [](const ChannelPolicy& c) { return c.name == "email"; }) == 1);
+    const ClockPolicy* clock = p.find_clock("Chat");
+    REQUIRE(clock != nullptr);
+    CHECK(clock->on == "whatsapp");
+    CHECK(clock->channel == "letter");
+
+    const Json clash = Json::parse(R"({"channels": {"WhatsApp": {"tier": 1},
+                                                    "whatsapp": {"tier": 1}}})");
+    const auto problems = Policy::check(clash);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems.front() == "/channels/whatsapp is the same channel as /channels/WhatsApp: "
+                              "channel names are not case-sensitive");
+    CHECK_THROWS_WITH(Policy::with_overrides(clash), "policy: " + problems.front());
+
+    const Json bad = Json::parse(R"({"channels": {"What's App": {"tier": 1}}})");
+    REQUIRE(Policy::check(bad).size() == 1);
+    CHECK_THAT(Policy::check(bad).front(), Contains("/channels/what's app must be named in "
+                                                    "letters, digits, - and _"));
+    CHECK_THROWS_AS(Policy::with_overrides(bad), UsageError);
+}
+
+TEST_CASE("a policy nested deeper than the limit is refused without a deep walk",
+          "[policy][limits]") {
+    using Json = nlohmann::ordered_json;
+    Json deep = Json::array();
+    for (int i = 0; i < 100000; ++i) {
+        Json outer = Json::array();
+        outer.push_back(std::move(deep));
+        deep = std::move(outer);
+    }
+    Json doc = Json::object();
+    doc["sectors"] = std::move(deep);
+    const auto problems = Policy::check(doc);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems.front() == "/ nests arrays and objects deeper than the limit of 64 levels");
+    CHECK_THROWS_WITH(Policy::with_overrides(doc),
+                      "policy: the document nests arrays and objects deeper than the limit of "
+                      "64 levels");
+    CHECK(Policy::check(Json::parse(R"({"sectors": [[[["x"]]]]})")).size() == 1); // wrong, not deep
 }
