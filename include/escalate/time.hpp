@@ -65,7 +65,20 @@ struct LocalTime {
 
 [[nodiscard]] LocalTime to_local(Timestamp t);
 // Resolves a local wall-clock time; a time skipped by a DST change moves forward past the gap.
+// For times escalate computes (the same time n days later), not for times a person typed.
 [[nodiscard]] Timestamp from_local(int year, int month, int day, int hour, int minute, int second);
+// A wall-clock time a person typed. One that does not exist (the clocks went forward over it)
+// is an error naming the gap: "2026-03-29 01:30 does not exist in Europe/London: the clocks
+// went from 01:00 to 02:00". One that happens twice (the clocks went back) is the earlier of
+// the two, as date(1) reads it.
+[[nodiscard]] Parsed<Timestamp> from_local_exact(int year, int month, int day, int hour, int minute,
+                                                 int second);
+// Whether TZ names a zone: unset or empty (the system's zone), a zone file (Europe/London,
+// :/path/to/file), UTC, GMT, or a POSIX TZ string (EST5EDT, <+03>-3). Otherwise the message
+// for the user: the C library would silently read such a TZ as UTC.
+[[nodiscard]] std::optional<std::string> local_zone_problem();
+// The local zone's name, for messages: TZ, else the system's zone, else "the local time zone".
+[[nodiscard]] std::string local_zone_name();
 // Days since 1970-01-01 of t's local date: the difference of two is a count of calendar days.
 [[nodiscard]] std::int64_t local_day_number(Timestamp t);
 // The same wall-clock time, days calendar days later (or earlier), whatever DST does between.

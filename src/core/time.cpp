@@ -4,6 +4,7 @@
 
 #include <array>
 #include <ctime>
+#include <optional>
 
 #include <date/date.h>
 #include <fmt/format.h>
@@ -20,7 +21,9 @@ LocalTime to_local(Timestamp t) {
                      tm.tm_min,         tm.tm_sec,     tm.tm_wday};
 }
 
-Timestamp from_local(int year, int month, int day, int hour, int minute, int second) {
+namespace {
+
+std::tm wall_tm(int year, int month, int day, int hour, int minute, int second, int isdst) {
     std::tm tm{};
     tm.tm_year = year - 1900;
     tm.tm_mon = month - 1;
@@ -28,21 +31,77 @@ Timestamp from_local(int year, int month, int day, int hour, int minute, int sec
     tm.tm_hour = hour;
     tm.tm_min = minute;
     tm.tm_sec = second;
-    tm.tm_isdst = -1;
-    std::tm probe = tm;
-    Timestamp t = std::mktime(&probe);
-    // In a spring-forward gap the C library may land before the gap; the intended wall time
-    // does not exist, so take the first instant after the gap at the same offset from midnight.
-    const LocalTime back = to_local(t);
-    if (back.hour != hour || back.minute != minute) {
-        std::tm later = tm;
-        later.tm_isdst = 1;
-        const Timestamp alt = std::mktime(&later);
-        if (alt > t) {
-            t = alt;
+    tm.tm_isdst = isdst;
+    return tm;
+}
+
+// Every instant showing this wall-clock time, the earliest: nothing in a gap.
+std::optional<Timestamp> exact_local(int year, int month, int day, int hour, int minute,
+                                     int second) {
+    std::optional<Timestamp> best;
+    for (const int isdst : {-1, 0, 1}) {
+        std::tm tm = wall_tm(year, month, day, hour, minute, second, isdst);
+        const Timestamp t = std::mktime(&tm);
+        const LocalTime back = to_local(t);
+        if (back.year == year && back.month == month && back.day == day && back.hour == hour &&
+            back.minute == minute && back.second == second && (!best || t < *best)) {
+            best = t;
         }
     }
-    return t;
+    return best;
+}
+
+long utc_offset(Timestamp t) {
+    const std::time_t tt = static_cast<std::time_t>(t);
+    std::tm tm{};
+    localtime_r(&tt, &tm);
+    return tm.tm_gmtoff;
+}
+
+} // namespace
+
+Timestamp from_local(int year, int month, int day, int hour, int minute, int second) {
+    if (auto t = exact_local(year, month, day, hour, minute, second)) {
+        return *t;
+    }
+    // In a spring-forward gap the C library may land before the gap; the intended wall time
+    // does not exist, so take the first instant after the gap at the same offset from midnight.
+    std::tm probe = wall_tm(year, month, day, hour, minute, second, -1);
+    Timestamp t = std::mktime(&probe);
+    std::tm later = wall_tm(year, month, day, hour, minute, second, 1);
+    const Timestamp alt = std::mktime(&later);
+    return alt > t ? alt : t;
+}
+
+Parsed<Timestamp> from_local_exact(int year, int month, int day, int hour, int minute, int second) {
+    if (auto t = exact_local(year, month, day, hour, minute, second)) {
+        return *t;
+    }
+    const std::string wall =
+        second == 0 ? fmt::format("{:04}-{:02}-{:02} {:02}:{:02}", year, month, day, hour, minute)
+                    : fmt::format("{:04}-{:02}-{:02} {:02}:{:02}:{:02}", year, month, day, hour,
+                                  minute, second);
+    // The gap: the offset a day either side, and the instant it changed (a binary search).
+    const Timestamp w =
+        days_from_civil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second;
+    Timestamp lo = w - 86400;
+    Timestamp hi = w + 86400;
+    const long before = utc_offset(lo);
+    const long after = utc_offset(hi);
+    if (after <= before) {
+        return ParseError{fmt::format("{} does not exist in {}", wall, local_zone_name()), 1};
+    }
+    while (hi - lo > 1) {
+        const Timestamp mid = lo + (hi - lo) / 2;
+        (utc_offset(mid) == after ? hi : lo) = mid;
+    }
+    auto clock = [](Timestamp wall_s) {
+        const Seconds in_day = ((wall_s % 86400) + 86400) % 86400;
+        return fmt::format("{:02}:{:02}", in_day / 3600, in_day % 3600 / 60);
+    };
+    return ParseError{fmt::format("{} does not exist in {}: the clocks went from {} to {}", wall,
+                                  local_zone_name(), clock(hi + before), clock(hi + after)),
+                      1};
 }
 
 std::int64_t local_day_number(Timestamp t) {

@@ -21,11 +21,20 @@ using namespace time_detail;
 constexpr int min_year = 1900;
 constexpr int max_year = 2999;
 
+// A whole day (its start or end): a gap moves it on, as the day still exists.
 Timestamp at_local_day(std::int64_t day_number, const ClockTime& clock) {
     const date::year_month_day ymd{date::sys_days{date::days{day_number}}};
     return from_local(static_cast<int>(ymd.year()), static_cast<int>(unsigned(ymd.month())),
                       static_cast<int>(unsigned(ymd.day())), clock.hour, clock.minute,
                       clock.second);
+}
+
+// A time of day the user typed: one in a gap is an error naming it.
+Parsed<Timestamp> at_local_time(std::int64_t day_number, const ClockTime& clock) {
+    const date::year_month_day ymd{date::sys_days{date::days{day_number}}};
+    return from_local_exact(static_cast<int>(ymd.year()), static_cast<int>(unsigned(ymd.month())),
+                            static_cast<int>(unsigned(ymd.day())), clock.hour, clock.minute,
+                            clock.second);
 }
 
 ClockTime whole_day_clock(TimeRole role) {
@@ -63,7 +72,7 @@ Parsed<Timestamp> parse_iso(Reader& r, TimeRole role) {
     }
     r.skip_spaces();
     if (r.done()) {
-        return from_local(y, *m, *d, clock.hour, clock.minute, clock.second);
+        return from_local_exact(y, *m, *d, clock.hour, clock.minute, clock.second);
     }
     int offset_s = 0;
     if (!r.eat('z')) {
@@ -181,7 +190,7 @@ Parsed<Timestamp> parse_time_unchecked(std::string_view text, Timestamp now, Tim
         if (!r.done()) {
             return r.fail("unexpected text after the time");
         }
-        return at_local_day(local_day_number(now), clock);
+        return at_local_time(local_day_number(now), clock);
     }
 
     const std::size_t word_at = r.pos;
@@ -218,7 +227,7 @@ Parsed<Timestamp> parse_time_unchecked(std::string_view text, Timestamp now, Tim
     if (!r.done()) {
         return r.fail("unexpected text after the time");
     }
-    return at_local_day(day, clock);
+    return at_local_time(day, clock);
 }
 
 } // namespace

@@ -104,11 +104,40 @@ TEST_CASE("days keep the wall-clock time across a DST change; hours do not", "[t
     SECTION("New York, spring: 02:30 on 8 March 2026 does not exist") {
         ZoneGuard zone("America/New_York");
         const Timestamp now = utc("2026-03-10T12:00:00Z");
-        CHECK(parsed("2026-03-08T02:30", now) == "2026-03-08T07:30:00Z");        // 03:30 EDT
+        const auto gap = parse_time("2026-03-08T02:30", now, TimeRole::At);
+        REQUIRE_FALSE(gap.ok());
+        CHECK(gap.error().message == "2026-03-08 02:30 does not exist in America/New_York: the "
+                                     "clocks went from 02:00 to 03:00");
+        CHECK(from_local(2026, 3, 8, 2, 30, 0) == utc("2026-03-08T07:30:00Z"));  // computed: on
         CHECK(parsed("2026-03-08T01:30", now) == "2026-03-08T06:30:00Z");        // EST
         CHECK(parsed("2026-03-08T03:30", now) == "2026-03-08T07:30:00Z");        // EDT
         const Timestamp sat = utc("2026-03-07T15:00:00Z");                       // 10:00 EST
         CHECK(format_rfc3339(add_local_days(sat, 1)) == "2026-03-08T14:00:00Z"); // 10:00 EDT
+    }
+    SECTION("London: the gap is refused, the repeated hour is the earlier") {
+        ZoneGuard zone("Europe/London");
+        const Timestamp now = utc("2026-11-18T12:00:00Z");
+        for (const char* text :
+             {"2026-03-29 01:30", "2026-03-29T01:00:00", "2026-03-29 01:59:59"}) {
+            const auto t = parse_time(text, now, TimeRole::At);
+            REQUIRE_FALSE(t.ok());
+            CHECK_THAT(t.error().message,
+                       Catch::EndsWith("does not exist in Europe/London: the clocks went from "
+                                       "01:00 to 02:00"));
+        }
+        CHECK(failure("2026-03-29 01:30:20").message.starts_with("2026-03-29 01:30:20 does not"));
+        CHECK(parsed("2026-03-29 00:59", now) == "2026-03-29T00:59:00Z");
+        CHECK(parsed("2026-03-29 02:00", now) == "2026-03-29T01:00:00Z");
+        CHECK(parsed("2026-03-29", now) == "2026-03-29T00:00:00Z");
+        CHECK(parsed("2026-10-25 01:30", now) == "2026-10-25T00:30:00Z"); // BST, not GMT
+        CHECK(parsed("2026-10-25 00:59", now) == "2026-10-24T23:59:00Z");
+        CHECK(parsed("2026-10-25 02:00", now) == "2026-10-25T02:00:00Z");
+    }
+    SECTION("Lord Howe: a half-hour gap") {
+        ZoneGuard zone("Australia/Lord_Howe");
+        const auto t = parse_time("2026-10-04 02:15", utc("2026-11-18T12:00:00Z"), TimeRole::At);
+        REQUIRE_FALSE(t.ok());
+        CHECK_THAT(t.error().message, Catch::EndsWith("the clocks went from 02:00 to 02:30"));
     }
     SECTION("a date is shown in the zone it is read in") {
         const Timestamp t = utc("2026-10-25T00:30:00Z");
@@ -199,4 +228,27 @@ TEST_CASE("durations and times are printed for people", "[time][format]") {
     CHECK(format_rfc3339(0) == "1970-01-01T00:00:00Z");
     CHECK(parse_rfc3339("2026-11-20T14:30:00Z") == 1795185000);
     CHECK_FALSE(parse_rfc3339("2026-11-20").has_value());
+}
+
+TEST_CASE("TZ must name a zone", "[time][zone]") {
+    for (const char* tz :
+         {"UTC", "GMT", "Europe/London", ":Europe/London", ":/usr/share/zoneinfo/Asia/Kolkata",
+          "EST5EDT", "<+03>-3", "<-0130>1:30", "CET-1CEST,M3.5.0,M10.5.0/3",
+          "NZST-12NZDT,J60/2,J300/2", "AAA3BBB", ""}) {
+        ZoneGuard zone(tz);
+        INFO("TZ=" << tz);
+        CHECK_FALSE(local_zone_problem().has_value());
+    }
+    for (const char* tz : {"garbage", "Europe/Nowhere", "zone.tab", ":garbage", "<+03", "AB3",
+                           "EST5EDT,M3", "EST5EDT,M13.1.0,M11.1.0", "EST99", "EST5EDT,x,y"}) {
+        ZoneGuard zone(tz);
+        INFO("TZ=" << tz);
+        const auto problem = local_zone_problem();
+        REQUIRE(problem.has_value());
+        CHECK(*problem == std::string("TZ \"") + tz +
+                              "\" is not a time zone: use a name such as Europe/London, or unset "
+                              "TZ for the system's zone");
+    }
+    ZoneGuard zone("Europe/Paris");
+    CHECK(local_zone_name() == "Europe/Paris");
 }
