@@ -98,6 +98,9 @@ public:
 
     // Orgs
     [[nodiscard]] std::optional<Org> find_org(std::string_view name);
+    // The orgs a reference names: the one whose name equals it under Unicode case folding,
+    // else every org whose folded name starts with it (by name).
+    [[nodiscard]] std::vector<Org> match_orgs(std::string_view ref);
     // The org with this name (case-insensitive), created when missing.
     Org ensure_org(std::string_view name);
     void update_org(const Org& org);
@@ -146,6 +149,8 @@ public:
 
 private:
     explicit Store(std::unique_ptr<SQLite::Database> db);
+    // escalate_fold(text) on this connection (src/store/fold.cpp).
+    static void register_functions(SQLite::Database& db);
     void prepare(Timestamp now, const std::filesystem::path& path, bool created);
     [[nodiscard]] std::vector<Case> cases_matching_org(std::string_view prefix, bool open_only);
 

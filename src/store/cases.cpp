@@ -4,6 +4,7 @@
 
 #include "escalate/errors.hpp"
 #include "escalate/store.hpp"
+#include "fold.hpp"
 #include "rows.hpp"
 
 namespace escalate {
@@ -19,10 +20,10 @@ Org read_org(const SQLite::Statement& st) {
     o.phone = opt_text(st.getColumn(2));
     o.email = opt_text(st.getColumn(3));
     o.chat = opt_text(st.getColumn(4));
-    o.social = from_json_array(st.getColumn(5).getString());
+    o.social = from_json_array(st.getColumn(5).getString(), "org", o.id, "social");
     o.exec = opt_text(st.getColumn(6));
     o.regulator = opt_text(st.getColumn(7));
-    o.unavailable = from_json_array(st.getColumn(8).getString());
+    o.unavailable = from_json_array(st.getColumn(8).getString(), "org", o.id, "unavailable");
     o.requires_channel = opt_text(st.getColumn(9));
     return o;
 }
@@ -48,17 +49,6 @@ void bind_case(SQLite::Statement& st, const Case& c, int first) {
     bind_opt(st, at + 14, c.order_ref);
 }
 
-std::string like_prefix(std::string_view text) {
-    std::string out;
-    for (char c : text) {
-        if (c == '%' || c == '_' || c == '\\') {
-            out += '\\';
-        }
-        out += c;
-    }
-    return out + '%';
-}
-
 std::string describe(const std::vector<Case>& cases) {
     std::string out;
     for (const auto& c : cases) {
@@ -76,12 +66,28 @@ std::string describe(const std::vector<Case>& cases) {
 std::optional<Org> Store::find_org(std::string_view name) {
     SQLite::Statement st(*db_, R"sql(
         SELECT id, name, phone, email, chat, social, exec, regulator, unavailable, requires
-        FROM orgs WHERE name = ? COLLATE NOCASE)sql");
-    st.bind(1, std::string(name));
+        FROM orgs WHERE escalate_fold(name) = ? ORDER BY id LIMIT 1)sql");
+    st.bind(1, fold_name(name));
     if (!st.executeStep()) {
         return std::nullopt;
     }
     return read_org(st);
+}
+
+std::vector<Org> Store::match_orgs(std::string_view ref) {
+    if (auto exact = find_org(ref)) {
+        return {*exact};
+    }
+    // instr() on folded names: no LIKE wildcard in a name can widen the match.
+    SQLite::Statement st(*db_, R"sql(
+        SELECT id, name, phone, email, chat, social, exec, regulator, unavailable, requires
+        FROM orgs WHERE instr(escalate_fold(name), ?) = 1 ORDER BY name)sql");
+    st.bind(1, fold_name(ref));
+    std::vector<Org> out;
+    while (st.executeStep()) {
+        out.push_back(read_org(st));
+    }
+    return out;
 }
 
 std::vector<Org> Store::orgs() {
@@ -145,8 +151,8 @@ bool Store::empty() {
 bool Store::has_case(std::string_view org, std::string_view title, Timestamp opened_at) {
     SQLite::Statement st(*db_, R"sql(
         SELECT 1 FROM cases c JOIN orgs o ON o.id = c.org_id
-        WHERE o.name = ? COLLATE NOCASE AND c.title = ? AND c.opened_at = ?)sql");
-    st.bind(1, std::string(org));
+        WHERE escalate_fold(o.name) = ? AND c.title = ? AND c.opened_at = ?)sql");
+    st.bind(1, fold_name(org));
     st.bind(2, std::string(title));
     st.bind(3, opened_at);
     return st.executeStep();
@@ -175,11 +181,11 @@ std::optional<Case> Store::find_case(std::int64_t id) {
 }
 
 std::vector<Case> Store::cases_matching_org(std::string_view prefix, bool open_only) {
-    SQLite::Statement st(*db_,
-                         fmt::format("SELECT {} FROM cases c JOIN orgs o ON o.id = c.org_id "
-                                     "WHERE o.name LIKE ? ESCAPE '\\' {} ORDER BY c.id LIMIT 50",
-                                     case_columns, open_only ? "AND c.status = 'open'" : ""));
-    st.bind(1, like_prefix(prefix));
+    SQLite::Statement st(
+        *db_, fmt::format("SELECT {} FROM cases c JOIN orgs o ON o.id = c.org_id "
+                          "WHERE instr(escalate_fold(o.name), ?) = 1 {} ORDER BY c.id LIMIT 50",
+                          case_columns, open_only ? "AND c.status = 'open'" : ""));
+    st.bind(1, fold_name(prefix));
     std::vector<Case> out;
     while (st.executeStep()) {
         out.push_back(read_case(st));
@@ -210,12 +216,9 @@ Case Store::resolve_case(std::string_view ref) {
     }
     // An exact org name beats a longer name it is the prefix of ("UPS" over "UPS Store").
     std::vector<Case> exact;
+    const std::string folded_ref = fold_name(ref);
     for (const auto& c : candidates) {
-        if (c.org.size() == ref.size() &&
-            std::equal(c.org.begin(), c.org.end(), ref.begin(), [](char a, char b) {
-                return std::tolower(static_cast<unsigned char>(a)) ==
-                       std::tolower(static_cast<unsigned char>(b));
-            })) {
+        if (fold_name(c.org) == folded_ref) {
             exact.push_back(c);
         }
     }
@@ -285,8 +288,9 @@ std::vector<CaseFile> Store::load_case_files(const CaseFilter& filter) {
     }
     if (filter.org) {
         where += filter.org_exact
-                     ? " AND c.org_id IN (SELECT id FROM orgs WHERE name = :org COLLATE NOCASE)"
-                     : " AND c.org_id IN (SELECT id FROM orgs WHERE name LIKE :org ESCAPE '\\')";
+                     ? " AND c.org_id IN (SELECT id FROM orgs WHERE escalate_fold(name) = :org)"
+                     : " AND c.org_id IN (SELECT id FROM orgs WHERE "
+                       "instr(escalate_fold(name), :org) = 1)";
     }
     if (filter.newest) {
         where += fmt::format(" AND c.id IN (SELECT c.id FROM cases c WHERE {} ORDER BY c.id DESC "
@@ -298,7 +302,7 @@ std::vector<CaseFile> Store::load_case_files(const CaseFilter& filter) {
             st.bind(":status", std::string(to_string(*filter.status)));
         }
         if (filter.org) {
-            st.bind(":org", filter.org_exact ? *filter.org : like_prefix(*filter.org));
+            st.bind(":org", fold_name(*filter.org));
         }
         if (filter.newest) {
             st.bind(":newest", *filter.newest);

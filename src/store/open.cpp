@@ -103,7 +103,9 @@ void backup_before_migration(SQLite::Database& db, const fs::path& path, int ver
 
 } // namespace
 
-Store::Store(std::unique_ptr<SQLite::Database> db) : db_(std::move(db)) {}
+Store::Store(std::unique_ptr<SQLite::Database> db) : db_(std::move(db)) {
+    register_functions(*db_);
+}
 Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&&) noexcept = default;
 Store::~Store() = default;

@@ -1,5 +1,6 @@
 #include "rows.hpp"
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "escalate/errors.hpp"
@@ -41,15 +42,21 @@ std::string json_array(const std::vector<std::string>& items) {
                                               nlohmann::ordered_json::error_handler_t::replace);
 }
 
-std::vector<std::string> from_json_array(const std::string& text) {
+std::vector<std::string> from_json_array(const std::string& text, std::string_view table,
+                                         std::int64_t id, std::string_view column) {
+    // A damaged list is an error, never an empty list: the log is evidence.
     const auto j = nlohmann::ordered_json::parse(text, nullptr, false);
+    if (!j.is_array()) {
+        throw StorageError(
+            fmt::format("{} {}: {} is not a JSON list (damaged log?)", table, id, column));
+    }
     std::vector<std::string> out;
-    if (j.is_array()) {
-        for (const auto& item : j) {
-            if (item.is_string()) {
-                out.push_back(item.get<std::string>());
-            }
+    for (const auto& item : j) {
+        if (!item.is_string()) {
+            throw StorageError(fmt::format("{} {}: {} is not a JSON list of text (damaged log?)",
+                                           table, id, column));
         }
+        out.push_back(item.get<std::string>());
     }
     return out;
 }
@@ -73,7 +80,7 @@ Case read_case(const SQLite::Statement& st) {
     c.opened_at = st.getColumn(5).getInt64();
     c.closed_at = opt_int(st.getColumn(6));
     c.resolution = opt_text(st.getColumn(7));
-    c.tags = from_json_array(st.getColumn(8).getString());
+    c.tags = from_json_array(st.getColumn(8).getString(), "case", c.id, "tags");
     c.incident_at = opt_int(st.getColumn(9));
     if (auto paid = opt_text(st.getColumn(10))) {
         c.paid_by = paid_by_from(*paid);

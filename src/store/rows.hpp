@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -19,7 +20,11 @@ void bind_opt(SQLite::Statement& st, int index, const std::optional<std::int64_t
 [[nodiscard]] std::optional<std::int64_t> opt_int(const SQLite::Column& c);
 
 [[nodiscard]] std::string json_array(const std::vector<std::string>& items);
-[[nodiscard]] std::vector<std::string> from_json_array(const std::string& text);
+// A list column; anything but a JSON list of text is a StorageError naming the row
+// ("case 12: tags is not a JSON list (damaged log?)").
+[[nodiscard]] std::vector<std::string> from_json_array(const std::string& text,
+                                                       std::string_view table, std::int64_t id,
+                                                       std::string_view column);
 
 // The select list read_case expects, from "cases c JOIN orgs o ON o.id = c.org_id".
 inline constexpr const char* case_columns =

@@ -10,11 +10,11 @@ TEST_CASE("org sets and shows how to reach an organisation", "[cli][org]") {
     Sandbox box;
     const auto r = box.at("2026-11-20T09:00", {"org", "Meterco"});
     CHECK(r.exit_code == 3);
-    CHECK_THAT(r.err, Contains("no org \"Meterco\""));
+    CHECK_THAT(r.err, Contains("no org matches \"Meterco\"; known: none"));
 
-    box.ok("2026-11-20T09:00",
-           {"org", "Meterco", "--phone", "+1 800 555 0100", "--social", "@meterco", "--social",
-            "@meterco_help", "--exec", "Pat Doe <pat@meterco.example>", "--no", "chat"});
+    box.ok("2026-11-20T09:00", {"org", "Meterco", "--new", "--phone", "+1 800 555 0100", "--social",
+                                "@meterco", "--social", "@meterco_help", "--exec",
+                                "Pat Doe <pat@meterco.example>", "--no", "chat"});
     const auto text = box.ok("2026-11-20T09:00", {"org", "meterco"});
     CHECK_THAT(text, Contains("phone      +1 800 555 0100"));
     CHECK_THAT(text, Contains("social     @meterco @meterco_help"));

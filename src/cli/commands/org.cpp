@@ -16,7 +16,40 @@ struct OrgOptions {
     std::string name;
     std::optional<std::string> phone, email, chat, exec, regulator, requires_channel;
     std::vector<std::string> social, no, offers;
+    bool create = false; // --new
 };
+
+// At most ten names: an error stays one readable line.
+std::string names_of(const std::vector<Org>& orgs) {
+    std::string out;
+    for (std::size_t i = 0; i < orgs.size() && i < 10; ++i) {
+        out += (out.empty() ? "" : ", ") + orgs[i].name;
+    }
+    return orgs.size() > 10 ? out + fmt::format(" and {} more", orgs.size() - 10) : out;
+}
+
+// The org a reference names, as every other command reads one: the exact name (Unicode case
+// folded), else a unique prefix. None: NotFoundError, unless create (--new) says to add it.
+std::optional<Org> resolve_org(Store& store, const std::string& ref, bool create) {
+    if (ref.empty()) {
+        throw UsageError("the org name is empty; give an org's name or the start of it");
+    }
+    if (create) {
+        return store.find_org(ref); // --new with a name already there: that org
+    }
+    const auto found = store.match_orgs(ref);
+    if (found.size() == 1) {
+        return found.front();
+    }
+    if (found.size() > 1) {
+        throw AmbiguousError(fmt::format("\"{}\" matches {} orgs: {}; give more of the name", ref,
+                                         found.size(), names_of(found)));
+    }
+    const auto known = store.orgs();
+    throw NotFoundError(fmt::format("no org matches \"{}\"; known: {}; to add one: escalate org "
+                                    "\"{}\" --new --phone ...",
+                                    ref, known.empty() ? "none" : names_of(known), ref));
+}
 
 void set_field(std::optional<std::string>& field, const std::optional<std::string>& value,
                std::string_view flag, std::vector<std::string>& changed) {
@@ -57,16 +90,11 @@ void run_org(const OrgOptions& o, Context& ctx) {
     const Policy& policy = ctx.policy();
     const bool changing = o.phone || o.email || o.chat || o.exec || o.regulator ||
                           o.requires_channel || !o.social.empty() || !o.no.empty() ||
-                          !o.offers.empty();
+                          !o.offers.empty() || o.create;
     if (!changing) {
         Store& store = ctx.store(Access::Read);
         auto tx = store.read();
-        const auto org = store.find_org(o.name);
-        if (!org) {
-            throw NotFoundError(fmt::format("no org \"{}\"; set one with: escalate org \"{}\" "
-                                            "--phone ... --social @...",
-                                            o.name, o.name));
-        }
+        const auto org = resolve_org(store, o.name, false);
         ctx.json() ? print_json(to_json(*org)) : print_org(*org);
         return;
     }
@@ -89,7 +117,8 @@ void run_org(const OrgOptions& o, Context& ctx) {
 
     Store& store = ctx.store(Access::Write);
     auto tx = store.write("org", now);
-    Org org = store.ensure_org(o.name);
+    const auto existing = resolve_org(store, o.name, o.create);
+    Org org = existing ? *existing : store.ensure_org(o.name);
     std::vector<std::string> changed;
     set_field(org.phone, o.phone, "--phone", changed);
     set_field(org.email, o.email, "--email", changed);
@@ -131,7 +160,11 @@ void run_org(const OrgOptions& o, Context& ctx) {
 Command setup_org(CLI::App& app) {
     auto o = std::make_shared<OrgOptions>();
     CLI::App* sub = app.add_subcommand("org", "Set or show how to reach an organisation");
-    sub->add_option("ORG", o->name, "The organisation's name (case-insensitive)")->required();
+    sub->add_option("ORG", o->name,
+                    "The organisation's name or its start (case-insensitive), as in other commands")
+        ->required();
+    sub->add_flag("--new", o->create,
+                  "Add the org when no org has this name (otherwise ORG may be a prefix)");
     sub->add_option("--phone", o->phone, "Phone number; \"\" clears it")->type_name("P");
     sub->add_option("--email", o->email, "Complaints email address")->type_name("E");
     sub->add_option("--chat", o->chat, "Live-chat page")->type_name("URL");
@@ -148,6 +181,8 @@ Command setup_org(CLI::App& app) {
         ->type_name("CHANNEL");
     sub->footer(R"(Examples:
   escalate org Meterco
+  escalate org meter                      (a unique start of the name)
+  escalate org Parcelco --new --phone "+44 20 7946 0000"   (adds an org with no case yet)
   escalate org Meterco --phone "+1 800 555 0100" --social @meterco --exec "Pat Doe <ceo@meterco.example>"
   escalate org Parcelco --no chat
   escalate org "Brick & Co" --requires letter)");
