@@ -1,11 +1,13 @@
 #include "parse_flags.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <iostream>
 #include <iterator>
 
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include "escalate/errors.hpp"
 #include "escalate/text.hpp"
@@ -13,12 +15,20 @@
 namespace escalate::cli {
 
 Timestamp time_flag(std::string_view flag, const std::string& text, Timestamp now, TimeRole role) {
+    check_zone();
     const auto t = parse_time(text, now, role);
     if (!t) {
         throw UsageError(fmt::format("{} \"{}\": {} (at column {}); accepted: {}", flag, text,
                                      t.error().message, t.error().column, time_forms));
     }
     return t.value();
+}
+
+void check_zone() {
+    static const std::optional<std::string> problem = local_zone_problem();
+    if (problem) {
+        throw UsageError(*problem);
+    }
 }
 
 Seconds duration_flag(std::string_view flag, const std::string& text) {
@@ -31,7 +41,10 @@ Seconds duration_flag(std::string_view flag, const std::string& text) {
 }
 
 Outcome outcome_flag(const std::string& text) {
-    if (auto o = outcome_from(text)) {
+    std::string lower = text; // outcomes, like channels, are typed in any case
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (auto o = outcome_from(lower)) {
         return *o;
     }
     throw UsageError(fmt::format("unknown outcome \"{}\"; accepted: {}", text, outcome_names()));
@@ -53,7 +66,24 @@ std::string note_flag(const std::string& text) {
     if (text != "-") {
         return text;
     }
-    std::string note{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+    if (::isatty(STDIN_FILENO) == 1) {
+        std::cerr << "reading the note from standard input; end with Ctrl-D\n" << std::flush;
+    }
+    // At most the limit and one byte more: a note from /dev/zero must not fill memory.
+    std::string note;
+    std::array<char, 65536> chunk{};
+    while (note.size() <= max_note_bytes) {
+        const auto want = std::min(chunk.size(), max_note_bytes + 1 - note.size());
+        std::cin.read(chunk.data(), static_cast<std::streamsize>(want));
+        const auto got = std::cin.gcount();
+        if (got <= 0) {
+            break;
+        }
+        note.append(chunk.data(), static_cast<std::size_t>(got));
+    }
+    if (std::cin.bad()) {
+        throw UsageError("could not read the note from standard input");
+    }
     if (note.size() > max_note_bytes) {
         throw UsageError(fmt::format("the note on standard input is longer than the limit of {} "
                                      "bytes",

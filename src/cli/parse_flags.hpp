@@ -11,6 +11,9 @@
 
 namespace escalate::cli {
 
+// Throws UsageError when TZ names no zone (the C library would read it as UTC). time_flag
+// calls it; a command that reads no time flag needs it called before it runs.
+void check_zone();
 [[nodiscard]] Timestamp time_flag(std::string_view flag, const std::string& text, Timestamp now,
                                   TimeRole role);
 [[nodiscard]] Seconds duration_flag(std::string_view flag, const std::string& text);
