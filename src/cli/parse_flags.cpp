@@ -41,10 +41,7 @@ Seconds duration_flag(std::string_view flag, const std::string& text) {
 }
 
 Outcome outcome_flag(const std::string& text) {
-    std::string lower = text; // outcomes, like channels, are typed in any case
-    std::transform(lower.begin(), lower.end(), lower.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    if (auto o = outcome_from(lower)) {
+    if (auto o = outcome_from(text)) {
         return *o;
     }
     throw UsageError(fmt::format("unknown outcome \"{}\"; accepted: {}", text, outcome_names()));

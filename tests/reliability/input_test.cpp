@@ -109,7 +109,7 @@ TEST_CASE("channel names are not case-sensitive: what policy check accepts works
     const std::string p = policy.string();
     box.ok("2026-11-20T09:00", {"--policy", p, "open", "Meterco"});
     box.ok("2026-11-20T09:10", {"--policy", p, "log", "WhatsApp", "1"});
-    box.ok("2026-11-20T09:20", {"--policy", p, "log", "WHATSAPP", "1", "--outcome", "Refused"});
+    box.ok("2026-11-20T09:20", {"--policy", p, "log", "WHATSAPP", "1", "--outcome", "refused"});
     box.ok("2026-11-20T09:30", {"--policy", p, "log", "wa", "1"});
     box.ok("2026-11-20T09:40", {"--policy", p, "log", "EMAIL", "1"});
     box.ok("2026-11-20T09:50", {"--policy", p, "org", "Meterco", "--no", "WhatsApp"});
