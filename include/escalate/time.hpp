@@ -17,6 +17,9 @@ using Seconds = std::int64_t;   // a span of time
 struct ParseError {
     std::string message;
     std::size_t column = 1;
+    // The text is in an accepted form, but names no instant (a time in a DST gap): the
+    // message says why, and the accepted forms would not help.
+    bool well_formed = false;
 };
 
 // A parser's answer: a value, or the place and reason it failed.

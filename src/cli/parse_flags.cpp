@@ -17,6 +17,9 @@ namespace escalate::cli {
 Timestamp time_flag(std::string_view flag, const std::string& text, Timestamp now, TimeRole role) {
     check_zone();
     const auto t = parse_time(text, now, role);
+    if (!t && t.error().well_formed) {
+        throw UsageError(fmt::format("{} \"{}\": {}", flag, text, t.error().message));
+    }
     if (!t) {
         throw UsageError(fmt::format("{} \"{}\": {} (at column {}); accepted: {}", flag, text,
                                      t.error().message, t.error().column, time_forms));

@@ -116,7 +116,10 @@ Json fold_user_channels(const Json& user, std::vector<std::string>& problems) {
     Json folded = Json::object();
     std::map<std::string, std::string> first; // folded name -> the name as written
     for (const auto& item : it->items()) {
-        const std::string name = Policy::fold_channel_name(item.key());
+        std::string name = Policy::fold_channel_name(item.key());
+        if (name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-_") != std::string::npos) {
+            name = item.key(); // not a name at all: the reader reports it as written
+        }
         if (const auto seen = first.find(name); seen != first.end()) {
             problems.push_back(fmt::format(
                 "/channels/{} is the same channel as /channels/{}: channel names are not "

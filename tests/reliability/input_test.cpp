@@ -146,7 +146,7 @@ TEST_CASE("a local time in a DST gap is refused; a repeated one is the earlier",
         const auto r = box.at("2026-03-29T12:00", {"log", "call", "1", "--at", at});
         one_line(r, 2);
         CHECK_THAT(r.err, Contains("does not exist in Europe/London: the clocks went from 01:00 "
-                                   "to 02:00"));
+                                   "to 02:00\n"));
     }
     one_line(box.at("2026-03-29 01:30", {"list"}), 2);
     CHECK(box.db_bytes() == before);

@@ -87,7 +87,7 @@ TEST_CASE("channel names are folded to lower case; two that fold to one are a pr
 
     const Json bad = Json::parse(R"({"channels": {"What's App": {"tier": 1}}})");
     REQUIRE(Policy::check(bad).size() == 1);
-    CHECK_THAT(Policy::check(bad).front(), Contains("/channels/what's app must be named in "
+    CHECK_THAT(Policy::check(bad).front(), Contains("/channels/What's App must be named in "
                                                     "letters, digits, - and _"));
     CHECK_THROWS_AS(Policy::with_overrides(bad), UsageError);
 }
