@@ -137,7 +137,7 @@ TEST_CASE("channel names are not case-sensitive: what policy check accepts works
                Contains("not case-sensitive"));
 }
 
-TEST_CASE("a local time in a DST gap is refused; a repeated one is the earlier",
+TEST_CASE("a local time in a DST gap is refused, and a repeated one is the earlier",
           "[reliability][input]") {
     Sandbox box; // Europe/London
     box.ok("2026-03-28T09:00", {"open", "Meterco"});

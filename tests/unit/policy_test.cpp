@@ -56,7 +56,7 @@ TEST_CASE("a user's policy overrides any part and can add a channel", "[policy]"
                       "policy: /channels/call/tier must be a whole number from 1 to 5");
 }
 
-TEST_CASE("channel names are folded to lower case; two that fold to one are a problem",
+TEST_CASE("channel names are folded to lower case, and two that fold to one are a problem",
           "[policy][channels]") {
     using Json = nlohmann::ordered_json;
     const Json user = Json::parse(R"({
