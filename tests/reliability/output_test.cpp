@@ -93,7 +93,7 @@ TEST_CASE("a log that was saved but could not be printed says so, with exit 5",
     CHECK(box.json(now, {"show", "1"})["contacts"].size() == 2);
 }
 
-TEST_CASE("-o writes a private file through a temporary file no one can plant",
+TEST_CASE("export -o writes a private file through a temporary file no one can plant",
           "[reliability][output]") {
     Sandbox box;
     two_cases(box);
@@ -135,7 +135,7 @@ TEST_CASE("-o writes a private file through a temporary file no one can plant",
     }
 }
 
-TEST_CASE("-o writes devices, FIFOs and /dev/stdout directly, replacing none",
+TEST_CASE("export -o writes devices and FIFOs and /dev/stdout directly and replaces none",
           "[reliability][output]") {
     Sandbox box;
     two_cases(box);
