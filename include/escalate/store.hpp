@@ -147,6 +147,19 @@ public:
     [[nodiscard]] std::optional<JournalEntry> last_journal_entry();
     void revert(const JournalEntry& entry);
 
+    // An import as one journaled change without a step per row: inside a write transaction
+    // opened with Journal::Skip, begin_bulk_change opens a journal entry the row triggers
+    // ignore and notes each table's highest id; record_rows(true) lets the triggers record
+    // row by row (for the few org writes); end_bulk_change records one step per table that
+    // deletes the rows above the noted ids, children first on undo, and closes the entry.
+    struct BulkChange {
+        std::int64_t journal_id = 0;
+        std::int64_t orgs = 0, cases = 0, contacts = 0, promises = 0; // highest ids before
+    };
+    [[nodiscard]] BulkChange begin_bulk_change(std::string_view command, Timestamp now);
+    void record_rows(const BulkChange& change, bool on);
+    void end_bulk_change(const BulkChange& change, std::string_view summary);
+
 private:
     explicit Store(std::unique_ptr<SQLite::Database> db);
     // escalate_fold(text) on this connection (src/store/fold.cpp).

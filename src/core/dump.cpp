@@ -16,6 +16,17 @@ std::string line_of(const Json& j) {
     return j.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
+// As parse_dump_line counts them: a text twice.
+std::size_t count_values(const Json& j) {
+    std::size_t n = j.is_string() ? 2 : 1;
+    if (j.is_structured()) {
+        for (const auto& item : j) {
+            n += count_values(item);
+        }
+    }
+    return n;
+}
+
 template <class T> Json opt(const std::optional<T>& v) {
     return v ? Json(*v) : Json(nullptr);
 }
@@ -23,7 +34,9 @@ template <class T> Json opt(const std::optional<T>& v) {
 // Typed reading of one JSON object, naming the key that is wrong.
 class Fields {
 public:
-    Fields(const Json& obj, std::string what) : obj_(obj), what_(std::move(what)) {
+    // Texts are moved out of obj as they are read (each key is read once): a line's text is
+    // held once, not twice, while it becomes a case.
+    Fields(Json& obj, std::string what) : obj_(obj), what_(std::move(what)) {
         if (!obj_.is_object()) {
             fail("", "an object");
         }
@@ -44,7 +57,7 @@ public:
         if (!it->is_string()) {
             fail(key, "text");
         }
-        const std::string value = it->get<std::string>();
+        std::string value = std::move(it->get_ref<std::string&>());
         check_text(fmt::format("{}.{}", what_, key), value, lines, max);
         return value;
     }
@@ -92,13 +105,13 @@ public:
         if (!it->is_array()) {
             fail(key, "a list of text");
         }
-        for (const auto& item : *it) {
+        for (auto& item : *it) {
             if (!item.is_string()) {
                 fail(key, "a list of text");
             }
-            check_text(fmt::format("{}.{}", what_, key), item.get<std::string>(),
+            check_text(fmt::format("{}.{}", what_, key), item.get_ref<const std::string&>(),
                        Lines::SingleAsStored);
-            out.push_back(item.get<std::string>());
+            out.push_back(std::move(item.get_ref<std::string&>()));
         }
         return out;
     }
@@ -116,18 +129,18 @@ public:
         }
         return e;
     }
-    const Json& at(std::string_view key) const {
-        static const Json null;
+    Json& at(std::string_view key) const {
+        static Json null;
         const auto it = obj_.find(std::string(key));
         return it == obj_.end() ? null : *it;
     }
 
 private:
-    const Json& obj_;
+    Json& obj_;
     std::string what_;
 };
 
-Org read_org(const Json& j) {
+Org read_org(Json& j) {
     const Fields f(j, "org");
     Org o;
     o.name = *f.text("name", true, Lines::SingleAsStored, 200);
@@ -142,7 +155,7 @@ Org read_org(const Json& j) {
     return o;
 }
 
-Contact read_contact(const Json& j) {
+Contact read_contact(Json& j) {
     const Fields f(j, "contact");
     Contact c;
     c.id = *f.integer("id", true, 1);
@@ -160,7 +173,7 @@ Contact read_contact(const Json& j) {
     return c;
 }
 
-Promise read_promise(const Json& j) {
+Promise read_promise(Json& j) {
     const Fields f(j, "promise");
     Promise p;
     p.id = *f.integer("id", true, 1);
@@ -172,7 +185,7 @@ Promise read_promise(const Json& j) {
     return p;
 }
 
-CaseFile read_case(const Json& j) {
+CaseFile read_case(Json& j) {
     const Fields f(j, "case");
     CaseFile file;
     Case& k = file.kase;
@@ -199,11 +212,11 @@ CaseFile read_case(const Json& j) {
             f.fail(key, "a list");
         }
     }
-    for (const auto& c : f.at("contacts")) {
+    for (auto& c : f.at("contacts")) {
         file.contacts.push_back(read_contact(c));
         file.contacts.back().case_id = k.id;
     }
-    for (const auto& p : f.at("promises")) {
+    for (auto& p : f.at("promises")) {
         Promise promise = read_promise(p);
         promise.case_id = k.id;
         const bool known =
@@ -230,7 +243,8 @@ std::string dump_org_line(const Org& org) {
     return line_of(Json{{"org", to_json(org)}});
 }
 
-std::string dump_case_line(const CaseFile& file, const Policy& policy, Timestamp now) {
+std::string dump_case_line(const CaseFile& file, const Policy& policy, Timestamp now,
+                           std::size_t* values) {
     Json c = to_json(file, policy, now);
     c.erase("stats");
     Json out = Json::object();
@@ -245,13 +259,48 @@ std::string dump_case_line(const CaseFile& file, const Policy& policy, Timestamp
     out["paid_by"] = file.kase.paid_by ? Json(to_string(*file.kase.paid_by)) : Json(nullptr);
     out["contacts"] = c["contacts"];
     out["promises"] = c["promises"];
-    return line_of(Json{{"case", out}});
+    const Json line{{"case", out}};
+    if (values != nullptr) {
+        *values = count_values(line);
+    }
+    return line_of(line);
+}
+
+std::string dump_end_line(const DumpCounts& counts) {
+    return line_of(Json{{"end",
+                         {{"orgs", counts.orgs},
+                          {"cases", counts.cases},
+                          {"contacts", counts.contacts},
+                          {"promises", counts.promises}}}});
 }
 
 DumpLine parse_dump_line(std::string_view line) {
+    if (line.size() > max_dump_line_bytes) {
+        throw UsageError(fmt::format("the line is longer than {} MiB, the most a dump line holds",
+                                     max_dump_line_bytes >> 20));
+    }
+    // Bounds what the line takes once read, before it is built: a line of a million empty
+    // texts would take forty times its size.
+    std::size_t values = 0;
+    const Json::parser_callback_t bound = [&values](int depth, Json::parse_event_t event,
+                                                    Json& parsed) {
+        if (static_cast<std::size_t>(depth) > max_dump_depth) {
+            throw UsageError(fmt::format("nested more than {} deep", max_dump_depth));
+        }
+        if (event == Json::parse_event_t::value || event == Json::parse_event_t::object_start ||
+            event == Json::parse_event_t::array_start) {
+            values += event == Json::parse_event_t::value && parsed.is_string() ? 2 : 1;
+            if (values > max_dump_line_values) {
+                throw UsageError(fmt::format("more than {} values on one line, the most a dump "
+                                             "line holds",
+                                             max_dump_line_values));
+            }
+        }
+        return true;
+    };
     Json j;
     try {
-        j = Json::parse(line);
+        j = Json::parse(line, bound);
     } catch (const Json::parse_error& e) {
         throw UsageError(fmt::format("not valid JSON (at byte {})", e.byte));
     } catch (const Json::exception& e) { // a number too large, say
@@ -282,7 +331,14 @@ DumpLine parse_dump_line(std::string_view line) {
         out.file = read_case(j["case"]);
         return out;
     }
-    throw UsageError("expected a header, an org or a case");
+    if (j.contains("end")) {
+        const Fields f(j["end"], "end");
+        out.kind = DumpLine::Kind::End;
+        out.counts = DumpCounts{*f.integer("orgs", true), *f.integer("cases", true),
+                                *f.integer("contacts", true), *f.integer("promises", true)};
+        return out;
+    }
+    throw UsageError("expected a header, an org, a case or the end line");
 }
 
 } // namespace escalate

@@ -1,5 +1,6 @@
 // Undo: reading the newest journal entry and replaying its recorded inverse statements.
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 #include "escalate/errors.hpp"
 #include "escalate/store.hpp"
@@ -30,6 +31,14 @@ void Store::revert(const JournalEntry& entry) {
             db_->exec(sql);
         }
     } catch (const SQLite::Exception& e) {
+        if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_FOREIGNKEY) {
+            // Rows written outside the journal (an import by escalate before 2026-11-23)
+            // still use what this change would remove.
+            throw StorageError(fmt::format(
+                "cannot undo \"{}\": cases written since without a journal entry (an import "
+                "by an escalate older than 2026-11-23) still refer to it; nothing was changed",
+                entry.summary));
+        }
         throw StorageError(fmt::format("cannot undo \"{}\": {}", entry.summary, e.what()));
     }
     SQLite::Statement del_steps(*db_, "DELETE FROM journal_steps WHERE journal_id = ?");
@@ -38,6 +47,73 @@ void Store::revert(const JournalEntry& entry) {
     SQLite::Statement del(*db_, "DELETE FROM journal WHERE id = ?");
     del.bind(1, entry.id);
     del.exec();
+}
+
+namespace {
+
+std::int64_t max_id(SQLite::Database& db, const std::string& table) {
+    return db.execAndGet(fmt::format("SELECT coalesce(max(id), 0) FROM {}", table)).getInt64();
+}
+
+// An entry with open = 2 is the bulk change under way: the row triggers record only while an
+// entry has open = 1 (schema.cpp), so its rows cost nothing until end_bulk_change.
+constexpr int bulk_open = 2;
+
+} // namespace
+
+Store::BulkChange Store::begin_bulk_change(std::string_view command, Timestamp now) {
+    SQLite::Statement st(*db_, "INSERT INTO journal(at, command, open) VALUES (?, ?, ?)");
+    st.bind(1, now);
+    st.bind(2, std::string(command));
+    st.bind(3, bulk_open);
+    st.exec();
+    BulkChange change;
+    change.journal_id = db_->getLastInsertRowid();
+    change.orgs = max_id(*db_, "orgs");
+    change.cases = max_id(*db_, "cases");
+    change.contacts = max_id(*db_, "contacts");
+    change.promises = max_id(*db_, "promises");
+    return change;
+}
+
+void Store::record_rows(const BulkChange& change, bool on) {
+    SQLite::Statement st(*db_, "UPDATE journal SET open = ? WHERE id = ?");
+    st.bind(1, on ? 1 : bulk_open);
+    st.bind(2, change.journal_id);
+    st.exec();
+}
+
+void Store::end_bulk_change(const BulkChange& change, std::string_view summary) {
+    // Undo replays steps newest first: promises, then contacts, cases and the orgs the change
+    // created, then the org rows' own steps (recorded earlier, row by row). The search index
+    // follows through its triggers on cases and contacts.
+    const std::pair<const char*, std::int64_t> tables[] = {{"orgs", change.orgs},
+                                                           {"cases", change.cases},
+                                                           {"contacts", change.contacts},
+                                                           {"promises", change.promises}};
+    for (const auto& [table, before] : tables) {
+        const std::int64_t last = max_id(*db_, table);
+        if (last <= before) {
+            continue;
+        }
+        SQLite::Statement st(*db_, "INSERT INTO journal_steps(journal_id, sql) VALUES (?, ?)");
+        st.bind(1, change.journal_id);
+        st.bind(2,
+                fmt::format("DELETE FROM {} WHERE id BETWEEN {} AND {}", table, before + 1, last));
+        st.exec();
+    }
+    SQLite::Statement close(*db_, "UPDATE journal SET open = 0, summary = ? WHERE id = ?");
+    close.bind(1, std::string(summary));
+    close.bind(2, change.journal_id);
+    close.exec();
+    // As Transaction::commit does: an entry that changed nothing is not kept, and only the
+    // newest 500 are.
+    SQLite::Statement empty(*db_, "DELETE FROM journal WHERE id = ? AND NOT EXISTS (SELECT 1 "
+                                  "FROM journal_steps WHERE journal_id = ?)");
+    empty.bind(1, change.journal_id);
+    empty.bind(2, change.journal_id);
+    empty.exec();
+    db_->exec("DELETE FROM journal WHERE id <= (SELECT max(id) - 500 FROM journal)");
 }
 
 } // namespace escalate

@@ -23,6 +23,12 @@ std::string body(const std::string& dump) {
     return dump.substr(dump.find('\n') + 1);
 }
 
+// The dump without its end line (2026-11-23), which the fixtures' older dumps do not have.
+std::string without_end(const std::string& dump) {
+    const auto end = dump.rfind("{\"end\":");
+    return end == std::string::npos ? dump : dump.substr(0, end);
+}
+
 // The rows of a dump, without its header line, and without the fields a later schema added
 // (null on rows an older version wrote): what an older dump of the same log must equal.
 std::vector<nlohmann::json> rows(const std::string& dump) {
@@ -32,6 +38,9 @@ std::vector<nlohmann::json> rows(const std::string& dump) {
     std::istringstream in(body(dump));
     for (std::string line; std::getline(in, line);) {
         auto j = nlohmann::json::parse(line);
+        if (j.contains("end")) { // the end line (2026-11-23): older dumps have none
+            continue;
+        }
         for (auto& [kind, row] : j.items()) {
             for (const char* key : added) {
                 if (row.is_object() && row.contains(key) && row[key].is_null()) {
@@ -139,7 +148,8 @@ TEST_CASE("a case log of the current version opens as it is, with no backup",
     fs::create_directories(box.db().parent_path());
     fs::copy_file(fs::path(FIXTURE_DIR) / "schema-v3.db", box.db());
     const std::string dump = box.ok("2026-11-22T10:00", {"export", "--all", "--format", "json"});
-    CHECK(body(dump) == body(read_file(fs::path(FIXTURE_DIR) / "schema-v3.dump.jsonl")));
+    CHECK(without_end(body(dump)) ==
+          body(read_file(fs::path(FIXTURE_DIR) / "schema-v3.dump.jsonl")));
     CHECK(scalar(box.db(), "PRAGMA user_version") == "3");
     CHECK_FALSE(fs::exists(box.db().string() + ".v3.bak"));
     CHECK_THAT(box.ok("2026-11-22T10:00", {"search", "deposit"}), Contains("Brick"));

@@ -7,12 +7,12 @@
 #include <fstream>
 #include <set>
 
-#include <fcntl.h>
 #include <fmt/format.h>
 #include <unistd.h>
 
 #include "../advice.hpp"
 #include "../commands.hpp"
+#include "../output_file.hpp"
 #include "escalate/dump.hpp"
 #include "escalate/errors.hpp"
 #include "escalate/text.hpp"
@@ -71,66 +71,6 @@ ThreadOptions thread_options(const ExportOpts& o) {
     return t;
 }
 
-// Writes beside the target and renames over it: a reader never sees half a file, and a failed
-// export leaves nothing behind. Readable by the user alone until they choose to share it.
-class Output {
-public:
-    explicit Output(const std::optional<std::string>& path) {
-        if (path && *path != "-") {
-            path_ = *path;
-            tmp_ = *path + ".tmp-escalate";
-            fd_ = ::open(tmp_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-            if (fd_ < 0) {
-                fail();
-            }
-        }
-    }
-    Output(const Output&) = delete;
-    Output& operator=(const Output&) = delete;
-    ~Output() {
-        if (fd_ >= 0) {
-            ::close(fd_);
-            ::unlink(tmp_.c_str());
-        }
-    }
-    void write(std::string_view text) {
-        bytes_ += text.size();
-        if (fd_ < 0) {
-            std::fwrite(text.data(), 1, text.size(), stdout);
-            return;
-        }
-        while (!text.empty()) {
-            const ssize_t n = ::write(fd_, text.data(), text.size());
-            if (n <= 0) {
-                fail();
-            }
-            text.remove_prefix(static_cast<std::size_t>(n));
-        }
-    }
-    // Makes the file appear, whole; returns its path, or nothing for standard output.
-    std::optional<std::string> commit() {
-        if (fd_ < 0) {
-            return std::nullopt;
-        }
-        const int fd = fd_;
-        fd_ = -1;
-        if (::fsync(fd) != 0 || ::close(fd) != 0 || std::rename(tmp_.c_str(), path_.c_str()) != 0) {
-            ::unlink(tmp_.c_str());
-            fail();
-        }
-        return path_;
-    }
-    [[nodiscard]] std::size_t bytes() const { return bytes_; }
-
-private:
-    [[noreturn]] void fail() const {
-        throw StorageError(fmt::format("cannot write {}: {}", path_, std::strerror(errno)));
-    }
-    std::string path_, tmp_;
-    int fd_ = -1;
-    std::size_t bytes_ = 0;
-};
-
 // export --all --format json: the dump of SPEC section 7, streamed.
 void run_dump(const ExportOpts& o, Context& ctx) {
     if (o.format != "json") {
@@ -144,16 +84,32 @@ void run_dump(const ExportOpts& o, Context& ctx) {
     auto tx = store.read();
     Output out(o.output);
     out.write(dump_header_line(now) + "\n");
+    DumpCounts counts;
     for (const auto& org : store.orgs()) {
         out.write(dump_org_line(org) + "\n");
+        ++counts.orgs;
     }
-    std::size_t cases = 0;
     store.for_each_case_file([&](const CaseFile& file) {
-        out.write(dump_case_line(file, policy, now) + "\n");
-        ++cases;
+        std::size_t values = 0;
+        const std::string line = dump_case_line(file, policy, now, &values);
+        if (line.size() > max_dump_line_bytes || values > max_dump_line_values) {
+            // import could not read it back: a dump that cannot be restored is no backup.
+            throw StorageError(fmt::format(
+                "case #{} is too large for a dump line ({:.1f} MiB, {} values; import reads "
+                "at most {} MiB and {} values a line): back the log up with "
+                "`escalate backup FILE` instead",
+                file.kase.id, static_cast<double>(line.size()) / (1 << 20), values,
+                max_dump_line_bytes >> 20, max_dump_line_values));
+        }
+        out.write(line);
+        out.write("\n");
+        ++counts.cases;
+        counts.contacts += static_cast<std::int64_t>(file.contacts.size());
+        counts.promises += static_cast<std::int64_t>(file.promises.size());
     });
+    out.write(dump_end_line(counts) + "\n");
     if (const auto path = out.commit(); path && !ctx.quiet()) {
-        fmt::print(stderr, "escalate: wrote {} cases to {} ({} bytes)\n", cases, *path,
+        fmt::print(stderr, "escalate: wrote {} cases to {} ({} bytes)\n", counts.cases, *path,
                    out.bytes());
     }
 }

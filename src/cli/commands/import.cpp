@@ -1,13 +1,20 @@
-// escalate import FILE: restore a dump (SPEC section 7), in one transaction: every line is
-// read and checked, and a bad one refuses the whole import, naming its line.
-#include <fstream>
-#include <iostream>
+// escalate import FILE: restore a dump (SPEC sections 7 and 8), in one transaction and one
+// journaled change that undo reverts whole: every line is read (each with a bound) and checked,
+// and a bad one refuses the whole import, naming its line; a dump must end with its end line,
+// whose counts must agree with what came before it.
+#include <cerrno>
+#include <cstring>
 #include <map>
+#include <optional>
+#include <set>
+#include <tuple>
 
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <unistd.h>
 
 #include "../commands.hpp"
+#include "../line_reader.hpp"
 #include "escalate/dump.hpp"
 #include "escalate/errors.hpp"
 
@@ -15,16 +22,45 @@ namespace escalate::cli {
 
 namespace {
 
-constexpr std::size_t progress_every = 1000; // lines between progress updates on a terminal
-
 struct ImportOptions {
     std::string file;
+    bool no_end_line = false;
 };
 
 struct Tally {
     std::size_t cases = 0, contacts = 0, promises = 0, orgs = 0;
     std::vector<Case> skipped;
 };
+
+// Ids restored as dumped must be new: a dump that repeats one is refused in its own words,
+// not SQLite's "UNIQUE constraint failed".
+void check_ids(Store& store, const CaseFile& file, bool keep_ids) {
+    std::set<std::int64_t> promised;
+    for (const Promise& p : file.promises) {
+        if (!promised.insert(p.contact_id).second) {
+            throw UsageError(
+                fmt::format("contact {} has two promises; a contact holds one", p.contact_id));
+        }
+    }
+    if (!keep_ids) {
+        return;
+    }
+    if (store.find_case(file.kase.id)) {
+        throw UsageError(fmt::format("case id {} appears twice in the dump", file.kase.id));
+    }
+    std::set<std::int64_t> contacts;
+    for (const Contact& c : file.contacts) {
+        if (!contacts.insert(c.id).second || store.find_contact(c.id)) {
+            throw UsageError(fmt::format("contact id {} appears twice in the dump", c.id));
+        }
+    }
+    std::set<std::int64_t> promises;
+    for (const Promise& p : file.promises) {
+        if (!promises.insert(p.id).second || store.find_promise(p.id)) {
+            throw UsageError(fmt::format("promise id {} appears twice in the dump", p.id));
+        }
+    }
+}
 
 // Writes one case: with its own ids into an empty log, with new ones otherwise.
 void import_case(Store& store, CaseFile file, bool keep_ids, Tally& tally) {
@@ -35,6 +71,7 @@ void import_case(Store& store, CaseFile file, bool keep_ids, Tally& tally) {
         }
         file.kase.id = 0;
     }
+    check_ids(store, file, keep_ids);
     const std::int64_t case_id = store.insert_case(file.kase);
     std::map<std::int64_t, std::int64_t> contact_ids;
     for (Contact c : file.contacts) {
@@ -67,72 +104,178 @@ void import_org(Store& store, const Org& dumped, Tally& tally) {
     ++tally.orgs;
 }
 
-void run_import(const ImportOptions& o, Context& ctx) {
-    std::ifstream file;
-    std::istream* in = &std::cin;
-    if (o.file != "-") {
-        file.open(o.file, std::ios::binary);
-        if (!file) {
-            throw NotFoundError(fmt::format("cannot read {}", o.file));
-        }
-        in = &file;
+// "3,000"
+std::string grouped(std::size_t n) {
+    std::string digits = std::to_string(n);
+    for (auto at = static_cast<std::ptrdiff_t>(digits.size()) - 3; at > 0; at -= 3) {
+        digits.insert(static_cast<std::size_t>(at), ",");
     }
-    const bool progress = !ctx.quiet() && !ctx.json() && ::isatty(STDERR_FILENO) == 1;
+    return digits;
+}
+
+// On a terminal only: how far the import has read, by bytes when the size is known.
+class Progress {
+public:
+    explicit Progress(bool on) : on_(on) {}
+    void update(const LineReader& in, std::size_t cases) {
+        if (!on_ || in.bytes_read() < next_) {
+            return;
+        }
+        next_ = in.bytes_read() + (std::size_t{1} << 20);
+        const double mb = static_cast<double>(in.bytes_read()) / 1e6;
+        if (const auto size = in.size(); size && *size > 0) {
+            fmt::print(stderr, "\rimporting: {}% ({:.1f} of {:.1f} MB), {} cases\x1b[K",
+                       in.bytes_read() * 100 / *size, mb, static_cast<double>(*size) / 1e6,
+                       grouped(cases));
+        } else {
+            fmt::print(stderr, "\rimporting: {:.1f} MB, {} cases\x1b[K", mb, grouped(cases));
+        }
+        shown_ = true;
+    }
+    ~Progress() {
+        if (shown_) {
+            fmt::print(stderr, "\r\x1b[K");
+        }
+    }
+    Progress(const Progress&) = delete;
+    Progress& operator=(const Progress&) = delete;
+
+private:
+    bool on_;
+    bool shown_ = false;
+    std::size_t next_ = std::size_t{1} << 20;
+};
+
+// The first count of the end line that disagrees with the lines before it, in words.
+std::optional<std::string> disagreement(const DumpCounts& said, const DumpCounts& seen) {
+    const std::tuple<const char*, std::int64_t, std::int64_t> counts[] = {
+        {"orgs", said.orgs, seen.orgs},
+        {"cases", said.cases, seen.cases},
+        {"contacts", said.contacts, seen.contacts},
+        {"promises", said.promises, seen.promises}};
+    for (const auto& count : counts) {
+        if (std::get<1>(count) != std::get<2>(count)) {
+            return fmt::format("the end line counts {} {} but the dump holds {}",
+                               std::get<1>(count), std::get<0>(count), std::get<2>(count));
+        }
+    }
+    return std::nullopt;
+}
+
+struct Reading {
+    bool header = false;
+    bool end = false;
+    DumpCounts seen;
+};
+
+void import_line(Store& store, Store::BulkChange& change, DumpLine parsed, bool keep_ids,
+                 Reading& r, Tally& tally) {
+    if (r.end) {
+        throw UsageError("a line after the dump's end line");
+    }
+    if (!r.header && parsed.kind != DumpLine::Kind::Header) {
+        throw UsageError("the first line must be the dump's header");
+    }
+    switch (parsed.kind) {
+    case DumpLine::Kind::Header:
+        if (r.header) {
+            throw UsageError("a second header");
+        }
+        if (parsed.version > dump_version) {
+            throw UsageError(fmt::format("the dump is version {}, newer than this escalate "
+                                         "reads ({}); upgrade escalate",
+                                         parsed.version, dump_version));
+        }
+        r.header = true;
+        break;
+    case DumpLine::Kind::Org:
+        ++r.seen.orgs;
+        store.record_rows(change, true); // few, and they may change an org already here
+        import_org(store, *parsed.org, tally);
+        store.record_rows(change, false);
+        break;
+    case DumpLine::Kind::Case:
+        ++r.seen.cases;
+        r.seen.contacts += static_cast<std::int64_t>(parsed.file->contacts.size());
+        r.seen.promises += static_cast<std::int64_t>(parsed.file->promises.size());
+        import_case(store, std::move(*parsed.file), keep_ids, tally);
+        break;
+    case DumpLine::Kind::End:
+        if (const auto wrong = disagreement(parsed.counts, r.seen)) {
+            throw UsageError(*wrong);
+        }
+        r.end = true;
+        break;
+    }
+}
+
+void run_import(const ImportOptions& o, Context& ctx) {
+    const std::string name = o.file == "-" ? std::string("standard input") : o.file;
+    int fd = STDIN_FILENO;
+    if (o.file != "-") {
+        fd = ::open(o.file.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) {
+            throw NotFoundError(fmt::format("cannot read {}: {}", o.file, std::strerror(errno)));
+        }
+    }
+    struct Closer {
+        int fd;
+        ~Closer() {
+            if (fd != STDIN_FILENO) {
+                ::close(fd);
+            }
+        }
+    } closer{fd};
+    LineReader in(fd, name, max_dump_line_bytes);
+    Progress progress(!ctx.quiet() && !ctx.json() && ::isatty(STDERR_FILENO) == 1);
+    const Timestamp now = ctx.now();
     Store& store = ctx.store(Access::Write);
-    // One transaction, not journaled: an import is undone by restoring the backup, not by undo.
-    auto tx = store.write("import", ctx.now(), Journal::Skip);
+    // One transaction and one journal entry; its rows are not journaled one by one.
+    auto tx = store.write("import", now, Journal::Skip);
     const bool keep_ids = store.empty();
+    auto change = store.begin_bulk_change("import", now);
     Tally tally;
+    Reading reading;
     std::string line;
     std::size_t number = 0;
-    bool header = false;
-    while (std::getline(*in, line)) {
+    for (;;) {
+        const auto status = in.next(line);
+        if (status == LineReader::Status::End) {
+            break;
+        }
         ++number;
+        if (status == LineReader::Status::TooLong) {
+            throw UsageError(fmt::format("{} line {} is longer than {} MiB, the most a dump line "
+                                         "holds; nothing was imported",
+                                         name, number, max_dump_line_bytes >> 20));
+        }
         if (line.empty()) {
             continue;
         }
         try {
-            DumpLine parsed = parse_dump_line(line);
-            if (!header && parsed.kind != DumpLine::Kind::Header) {
-                throw UsageError("the first line must be the dump's header");
-            }
-            switch (parsed.kind) {
-            case DumpLine::Kind::Header:
-                if (header) {
-                    throw UsageError("a second header");
-                }
-                if (parsed.version > dump_version) {
-                    throw UsageError(fmt::format("the dump is version {}, newer than this escalate "
-                                                 "reads ({}); upgrade escalate",
-                                                 parsed.version, dump_version));
-                }
-                header = true;
-                break;
-            case DumpLine::Kind::Org:
-                import_org(store, *parsed.org, tally);
-                break;
-            case DumpLine::Kind::Case:
-                import_case(store, std::move(*parsed.file), keep_ids, tally);
-                break;
-            }
+            import_line(store, change, parse_dump_line(line), keep_ids, reading, tally);
         } catch (const UsageError& e) {
-            throw UsageError(
-                fmt::format("{} line {}: {}; nothing was imported", o.file, number, e.what()));
-        } catch (const std::exception& e) {
-            throw UsageError(
-                fmt::format("{} line {}: {}; nothing was imported", o.file, number, e.what()));
+            throw UsageError(fmt::format("{} line {}: {}{}; nothing was imported", name, number,
+                                         e.what(),
+                                         in.last_unterminated() ? " (the file stops in this line: "
+                                                                  "it was cut short)"
+                                                                : ""));
         }
-        if (progress && number % progress_every == 0) {
-            fmt::print(stderr, "\rimporting: line {}, {} cases", number, tally.cases);
-        }
+        progress.update(in, tally.cases);
     }
-    if (!header) {
-        throw UsageError(fmt::format("{} is empty, not an escalate dump", o.file));
+    if (!reading.header) {
+        throw UsageError(fmt::format("{} is empty, not an escalate dump", name));
     }
-    tx.commit();
-    if (progress) {
-        fmt::print(stderr, "\r\x1b[K");
+    if (!reading.end && !o.no_end_line) {
+        throw UsageError(fmt::format(
+            "{} ends at line {} without the dump's end line: it was cut short; nothing was "
+            "imported (a dump written before 2026-11-23 has none: if it is whole, import it "
+            "with --no-end-line)",
+            name, number));
     }
+    const std::string summary = fmt::format("import of {} cases from {}", tally.cases, name);
+    store.end_bulk_change(change, summary);
+    tx.commit(summary);
     if (ctx.json()) {
         nlohmann::ordered_json skipped = nlohmann::ordered_json::array();
         for (const auto& k : tally.skipped) {
@@ -164,9 +307,13 @@ Command setup_import(CLI::App& app) {
     auto o = std::make_shared<ImportOptions>();
     CLI::App* sub = app.add_subcommand("import", "Restore a dump made by export --all");
     sub->add_option("FILE", o->file, "The dump (JSON Lines); - reads standard input")->required();
+    sub->add_flag("--no-end-line", o->no_end_line,
+                  "Accept a dump without its end line: one written before 2026-11-23 (check "
+                  "that it is whole first)");
     sub->footer(R"(Into an empty case log every id is restored; into one that has cases, they
 are appended with new ids, and a case already there (same org, title and opening time) is
-skipped and reported. A bad line refuses the whole import.
+skipped and reported. A bad line, a line over 16 MiB, or a dump without its end line (cut
+short) refuses the whole import. The import is one change: `escalate undo` reverts it.
 
 Examples:
   escalate export --all --format json -o backup.jsonl
