@@ -89,7 +89,7 @@ TEST_CASE("backup during 500 concurrent logs: every copy is whole and consistent
         previous = count;
         ++backups;
         // Leave the two cores to the writers for a moment: the test is about the copies.
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        std::this_thread::sleep_for(std::chrono::milliseconds(250));
     }
     joiner.join();
     for (const auto& r : results) {

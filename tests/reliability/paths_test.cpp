@@ -39,7 +39,8 @@ void check_refused(const Sandbox& box, const std::string& path, const std::strin
 
 } // namespace
 
-TEST_CASE("--db at a FIFO, a device or a socket is refused at once", "[reliability][paths]") {
+TEST_CASE("a FIFO, a device, a socket or a dangling link as --db is refused at once",
+          "[reliability][paths]") {
     Sandbox box;
     SECTION("a FIFO (opening it would hang)") {
         const fs::path fifo = box.dir() / "pipe";
