@@ -7,7 +7,6 @@
 
 #include <fcntl.h>
 #include <sys/stat.h>
-#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
@@ -109,18 +108,6 @@ std::string kind_of(const struct stat& st) {
     return "";
 }
 
-// Whether the filesystem holding the log has no room left: SQLite does not always keep the
-// errno of a failed write (growing its -shm file, for one), so an I/O error is checked here.
-bool folder_is_full(const fs::path& log) {
-    struct statvfs fs_stat {};
-    const fs::path folder = log.parent_path().empty() ? fs::path(".") : log.parent_path();
-    if (::statvfs(folder.c_str(), &fs_stat) != 0) {
-        return false;
-    }
-    constexpr unsigned long long room_sqlite_needs = 64 * 1024; // a -shm file's first pages
-    return static_cast<unsigned long long>(fs_stat.f_bavail) * fs_stat.f_frsize < room_sqlite_needs;
-}
-
 // The message for a failure while opening: the kinds a user can act on in their own words.
 std::string open_failure(const SQLite::Exception& e, int sys, const fs::path& path,
                          const store_detail::BusyWait* busy) {
@@ -144,24 +131,6 @@ std::string open_failure(const SQLite::Exception& e, int sys, const fs::path& pa
 }
 
 } // namespace
-
-std::string describe_storage_failure(int sqlite_code, int sys_errno, std::string_view what,
-                                     const fs::path& log) {
-    if (sqlite_code == SQLITE_FULL || sys_errno == ENOSPC || sys_errno == EDQUOT ||
-        (sqlite_code == SQLITE_IOERR && folder_is_full(log))) {
-        return fmt::format("the disk is full: SQLite cannot write {} or the -wal and -shm files "
-                           "beside it, which reading needs too; free some space and try again",
-                           log.string());
-    }
-    if (sqlite_code == SQLITE_IOERR) {
-        return fmt::format("I/O error on {}: {}{}; check the disk, and restore the log from a "
-                           "backup if it persists",
-                           log.string(), what,
-                           sys_errno != 0 ? fmt::format(" ({})", std::strerror(sys_errno))
-                                          : std::string());
-    }
-    return fmt::format("error on {}: {}", log.string(), what);
-}
 
 Store::Store(std::unique_ptr<SQLite::Database> db) : db_(std::move(db)) {}
 Store::Store(Store&&) noexcept = default;
