@@ -2,6 +2,7 @@
 // process; every command runs inside one Transaction.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -14,6 +15,9 @@
 
 namespace SQLite {
 class Database;
+}
+namespace escalate::store_detail {
+class BusyWait;
 }
 
 namespace escalate {
@@ -48,6 +52,17 @@ struct PromiseFilter {
     std::optional<Timestamp> due_before; // pending promises due before this time
 };
 
+// What `backup` copied: the counts of the snapshot it wrote, and the file's size.
+struct BackupResult {
+    std::int64_t orgs = 0, cases = 0, contacts = 0, promises = 0;
+    std::uintmax_t bytes = 0;
+};
+
+// A storage failure in words a user can act on (a full disk, an I/O error), from SQLite's
+// result code, the system's errno behind it and SQLite's message, for the log at `log`.
+std::string describe_storage_failure(int sqlite_code, int sys_errno, std::string_view what,
+                                     const std::filesystem::path& log);
+
 // The schema version this build writes (PRAGMA user_version).
 inline constexpr int schema_version = 3;
 
@@ -57,6 +72,12 @@ public:
     // Refuses, without writing, a file that is empty, not SQLite, another application's
     // database or from a newer escalate. Migrates an older one after a backup beside it.
     static Store open(const std::filesystem::path& path, Timestamp now);
+    // The same, waiting at most busy_timeout for another process's lock.
+    static Store open(const std::filesystem::path& path, Timestamp now,
+                      std::chrono::milliseconds busy_timeout);
+    // Refuses, before anything opens it, a path that cannot be a case log: a FIFO, a device, a
+    // socket, a folder, a symbolic link to nothing (StorageError naming what it is).
+    static void check_path(const std::filesystem::path& path);
     // A fresh in-memory log, for tests and for reading when no file exists yet.
     static Store in_memory();
 
@@ -95,6 +116,13 @@ public:
     void discard_if_unused() noexcept;
     // The operating system's error behind SQLite's last failure (ENOSPC, EIO...), or 0.
     [[nodiscard]] int system_errno() const noexcept;
+    // The error for a lock another process held past the timeout (names its pid if known).
+    [[nodiscard]] std::string busy_message() const;
+    // A consistent copy of the log (SQLite's online backup, from one read transaction, so
+    // concurrent writers never restart it) written to a private temporary file beside target,
+    // fsynced, then renamed over target. progress(done, total) is called between steps (pages).
+    BackupResult backup_to(const std::filesystem::path& target,
+                           const std::function<void(int, int)>& progress);
 
     // Orgs
     [[nodiscard]] std::optional<Org> find_org(std::string_view name);
@@ -167,6 +195,8 @@ private:
     void prepare(Timestamp now, const std::filesystem::path& path, bool created);
     [[nodiscard]] std::vector<Case> cases_matching_org(std::string_view prefix, bool open_only);
 
+    // Declared before db_, so that it outlives the connection whose busy handler it is.
+    std::unique_ptr<store_detail::BusyWait> busy_;
     std::unique_ptr<SQLite::Database> db_;
     // What Store::open created, the file first, then each new folder from the innermost.
     std::vector<std::filesystem::path> created_;

@@ -113,23 +113,16 @@ int failed(Context& ctx, const std::string& message, int code) {
     return fail(message, code);
 }
 
-// SQLite's own words for the failures a user can act on: a full disk, an I/O error, a lock.
+// SQLite's failures in words a user can act on: a full disk, an I/O error (on reads as on
+// writes: reading needs SQLite's -wal and -shm files), a lock held past the wait.
 std::string storage_failure(const SQLite::Exception& e, const Context& ctx) {
     const int code = e.getErrorCode();
-    const int sys = ctx.system_errno();
-    if (code == SQLITE_FULL || sys == ENOSPC || sys == EDQUOT) {
-        return fmt::format("the disk is full: cannot write {} ({}); free some space and try "
-                           "again",
-                           ctx.db_path(), e.what());
-    }
-    if (code == SQLITE_IOERR) {
-        return fmt::format("I/O error on {}: {}{}", ctx.db_path(), e.what(),
-                           sys != 0 ? fmt::format(" ({})", std::strerror(sys)) : std::string());
-    }
     if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
-        return fmt::format("the case log {} is busy: another escalate command is writing to "
-                           "it; try again when it has finished",
-                           ctx.db_path());
+        return ctx.busy_message();
+    }
+    const int sys = ctx.system_errno();
+    if (code == SQLITE_FULL || code == SQLITE_IOERR || sys == ENOSPC || sys == EDQUOT) {
+        return describe_storage_failure(code, sys, e.what(), ctx.db_path());
     }
     return fmt::format("error: {}", e.what());
 }
@@ -149,7 +142,7 @@ int run(int argc, char** argv) {
         setup_list(app),     setup_close(app),  setup_reopen(app), setup_promise(app),
         setup_promises(app), setup_org(app),    setup_edit(app),   setup_undo(app),
         setup_draft(app),    setup_stats(app),  setup_policy(app), setup_export(app),
-        setup_import(app),   setup_search(app), setup_case(app),
+        setup_import(app),   setup_search(app), setup_case(app),   setup_backup(app),
     };
     app.require_subcommand(0, 1);
 

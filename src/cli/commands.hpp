@@ -37,5 +37,6 @@ Command setup_policy(CLI::App& app);
 Command setup_export(CLI::App& app);
 Command setup_import(CLI::App& app);
 Command setup_search(CLI::App& app);
+Command setup_backup(CLI::App& app);
 
 } // namespace escalate::cli

@@ -1,5 +1,6 @@
 #include "context.hpp"
 
+#include <charconv>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -16,6 +17,24 @@ namespace {
 std::string env_or_empty(const char* name) {
     const char* v = std::getenv(name);
     return v ? std::string(v) : std::string();
+}
+
+// ESCALATE_BUSY_TIMEOUT: how long to wait for another command's lock, in seconds (a decimal
+// from 0 to 86400); nullopt when unset (the store's default, 30 s).
+std::optional<std::chrono::milliseconds> busy_timeout() {
+    const std::string text = env_or_empty("ESCALATE_BUSY_TIMEOUT");
+    if (text.empty()) {
+        return std::nullopt;
+    }
+    double seconds = -1;
+    const char* end = text.data() + text.size();
+    const auto parsed = std::from_chars(text.data(), end, seconds);
+    if (parsed.ec != std::errc() || parsed.ptr != end || !(seconds >= 0) || seconds > 86400) {
+        throw UsageError(fmt::format("ESCALATE_BUSY_TIMEOUT is \"{}\": give a number of seconds "
+                                     "from 0 to 86400, such as 30 or 0.5",
+                                     text));
+    }
+    return std::chrono::milliseconds(static_cast<long long>(seconds * 1000.0));
 }
 
 } // namespace
@@ -70,8 +89,14 @@ std::string Context::db_path() const {
 Store& Context::store(Access access) {
     if (!store_) {
         const std::string path = db_path();
-        if (access == Access::Read && !std::filesystem::exists(path)) {
+        // A FIFO, a device or a dangling link is refused before anything opens it.
+        Store::check_path(path);
+        const auto timeout = busy_timeout();
+        std::error_code ec;
+        if (access == Access::Read && !std::filesystem::exists(path, ec)) {
             store_ = Store::in_memory();
+        } else if (timeout) {
+            store_ = Store::open(path, now(), *timeout);
         } else {
             store_ = Store::open(path, now());
         }
@@ -87,6 +112,13 @@ void Context::discard_unsaved() noexcept {
     if (store_) {
         store_->discard_if_unused();
     }
+}
+
+std::string Context::busy_message() const {
+    return store_ ? store_->busy_message()
+                  : fmt::format("the case log {} is busy: another escalate command is writing to "
+                                "it; try again when it has finished",
+                                db_path());
 }
 
 int Context::system_errno() const noexcept {

@@ -50,6 +50,9 @@ public:
     void discard_unsaved() noexcept;
     // The operating system's error behind the log's last failed call (ENOSPC...), or 0.
     [[nodiscard]] int system_errno() const noexcept;
+    // The error for a lock another command held past the wait (ESCALATE_BUSY_TIMEOUT, 30 s),
+    // naming its pid where the system can tell.
+    [[nodiscard]] std::string busy_message() const;
 
 private:
     GlobalOptions options_;

@@ -13,6 +13,8 @@
 
 #include <fmt/format.h>
 
+#include "backup.hpp"
+#include "busy.hpp"
 #include "escalate/errors.hpp"
 #include "escalate/store.hpp"
 #include "schema.hpp"
@@ -23,8 +25,6 @@ namespace fs = std::filesystem;
 using store_detail::application_id;
 
 namespace {
-
-constexpr int busy_timeout_ms = 30000;
 
 // Creates the folders leading to the case log, each new one private to the user, and adds
 // each folder it made to `made`, the innermost first.
@@ -91,14 +91,43 @@ int pragma_int(SQLite::Database& db, const char* name) {
     return db.execAndGet(fmt::format("PRAGMA {}", name)).getInt();
 }
 
-void backup_before_migration(SQLite::Database& db, const fs::path& path, int version) {
-    fs::path copy = path;
-    copy += fmt::format(".v{}.bak", version);
-    if (fs::exists(copy)) {
-        fs::remove(copy);
+// What a path that exists but is no regular file is, in words; "" for a regular file.
+std::string kind_of(const struct stat& st) {
+    if (S_ISFIFO(st.st_mode)) {
+        return "a FIFO";
     }
-    create_private_file(copy);
-    db.backup(copy.c_str(), SQLite::Database::Save);
+    if (S_ISCHR(st.st_mode)) {
+        return "a character device";
+    }
+    if (S_ISBLK(st.st_mode)) {
+        return "a block device";
+    }
+    if (S_ISSOCK(st.st_mode)) {
+        return "a socket";
+    }
+    return "";
+}
+
+// The message for a failure while opening: the kinds a user can act on in their own words.
+std::string open_failure(const SQLite::Exception& e, int sys, const fs::path& path,
+                         const store_detail::BusyWait* busy) {
+    const int code = e.getErrorCode();
+    if (code == SQLITE_BUSY && busy != nullptr) {
+        return busy->timed_out_message();
+    }
+    if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) {
+        return fmt::format("{} is damaged ({}); it was left as it is: restore it from a copy",
+                           path.string(), e.what());
+    }
+    if (code == SQLITE_CANTOPEN) {
+        return fmt::format("cannot open {}: {} (its folder must be writable: SQLite keeps its "
+                           "-wal and -shm files beside it)",
+                           path.string(), e.what());
+    }
+    if (code == SQLITE_FULL || code == SQLITE_IOERR || sys == ENOSPC || sys == EDQUOT) {
+        return describe_storage_failure(code, sys, e.what(), path);
+    }
+    return fmt::format("cannot open {}: {}", path.string(), e.what());
 }
 
 } // namespace
@@ -107,18 +136,54 @@ Store::Store(std::unique_ptr<SQLite::Database> db) : db_(std::move(db)) {
     register_functions(*db_);
 }
 Store::Store(Store&&) noexcept = default;
-Store& Store::operator=(Store&&) noexcept = default;
-Store::~Store() = default;
+Store& Store::operator=(Store&& other) noexcept {
+    // The connection closes before the busy handler it uses goes.
+    db_ = std::move(other.db_);
+    busy_ = std::move(other.busy_);
+    created_ = std::move(other.created_);
+    committed_ = std::move(other.committed_);
+    return *this;
+}
+Store::~Store() {
+    db_.reset(); // before busy_, whatever the order of the members
+}
+
+void Store::check_path(const fs::path& path) {
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) != 0) {
+        return; // missing: created by a write, an empty log to a read
+    }
+    if (S_ISLNK(st.st_mode)) {
+        std::error_code ec;
+        const fs::path target = fs::read_symlink(path, ec);
+        if (::stat(path.c_str(), &st) != 0) {
+            throw StorageError(fmt::format(
+                "{} is a symbolic link to {}, which does not exist; point --db at the log itself "
+                "or remove the link",
+                path.string(), ec ? std::string("a missing file") : target.string()));
+        }
+    }
+    if (S_ISDIR(st.st_mode)) {
+        throw StorageError(fmt::format("{} is a folder, not a case log file", path.string()));
+    }
+    const std::string kind = kind_of(st);
+    if (!kind.empty()) {
+        throw StorageError(
+            fmt::format("{} is {}, not a case log file; give --db the path of a regular file",
+                        path.string(), kind));
+    }
+}
 
 Store Store::open(const fs::path& path, Timestamp now) {
+    return open(path, now, store_detail::default_busy_timeout);
+}
+
+Store Store::open(const fs::path& path, Timestamp now, std::chrono::milliseconds busy_timeout) {
+    check_path(path);
     bool created = false;
     std::vector<fs::path> made;
     std::error_code ec;
-    const auto status = fs::status(path, ec);
-    if (fs::is_directory(status)) {
-        throw StorageError(fmt::format("{} is a folder, not a case log file", path.string()));
-    }
-    if (!fs::exists(status)) {
+    if (!fs::exists(fs::symlink_status(path, ec))) {
         std::vector<fs::path> dirs;
         make_private_dirs(path.parent_path(), dirs);
         try {
@@ -133,27 +198,21 @@ Store Store::open(const fs::path& path, Timestamp now) {
     } else {
         check_sqlite_header(path);
     }
+    Store store(nullptr);
+    store.busy_ = std::make_unique<store_detail::BusyWait>(path, busy_timeout);
+    store.created_ = made;
     try {
-        auto db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE,
-                                                     busy_timeout_ms);
-        Store store(std::move(db));
-        store.created_ = made;
+        store.db_ = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE);
+        store.busy_->install(store.db_->getHandle());
         store.prepare(now, path, created);
         return store;
     } catch (const SQLite::Exception& e) {
+        const std::string message = open_failure(e, store.system_errno(), path, store.busy_.get());
+        store.db_.reset();
         remove_created(made);
-        if (e.getErrorCode() == SQLITE_CORRUPT || e.getErrorCode() == SQLITE_NOTADB) {
-            throw StorageError(fmt::format("{} is damaged ({}); it was left as it is: restore it "
-                                           "from a copy",
-                                           path.string(), e.what()));
-        }
-        if (e.getErrorCode() == SQLITE_CANTOPEN) {
-            throw StorageError(fmt::format("cannot open {}: {} (its folder must be writable: "
-                                           "SQLite keeps its -wal and -shm files beside it)",
-                                           path.string(), e.what()));
-        }
-        throw StorageError(fmt::format("cannot open {}: {}", path.string(), e.what()));
+        throw StorageError(message);
     } catch (...) {
+        store.db_.reset();
         remove_created(made);
         throw;
     }
@@ -161,6 +220,14 @@ Store Store::open(const fs::path& path, Timestamp now) {
 
 int Store::system_errno() const noexcept {
     return db_ ? sqlite3_system_errno(db_->getHandle()) : 0;
+}
+
+std::string Store::busy_message() const {
+    if (busy_) {
+        return busy_->timed_out_message();
+    }
+    return "the case log is busy: another escalate command is writing to it; try again when it "
+           "has finished";
 }
 
 void Store::discard_if_unused() noexcept {
@@ -180,36 +247,65 @@ Store Store::in_memory() {
     return store;
 }
 
+namespace {
+
+// Refuses a file that is not ours, or from a newer escalate, before anything writes to it.
+void check_ours(SQLite::Database& db, const fs::path& path, int app, int version) {
+    const int tables =
+        db.execAndGet("SELECT count(*) FROM sqlite_master WHERE type = 'table'").getInt();
+    if (app != application_id && !(app == 0 && version == 0 && tables == 0)) {
+        throw StorageError(
+            fmt::format("{} is not an escalate case log (it is another application's database)",
+                        path.string()));
+    }
+    if (version > schema_version) {
+        throw StorageError(fmt::format(
+            "{} was written by a newer escalate (schema version {}, this build reads up to "
+            "{}); upgrade escalate to open it",
+            path.string(), version, schema_version));
+    }
+}
+
+} // namespace
+
 void Store::prepare(Timestamp /*now*/, const fs::path& path, bool created) {
     SQLite::Database& db = *db_;
     // Look before writing anything: a file that is not ours must stay as it is.
-    const int app = pragma_int(db, "application_id");
-    const int version = pragma_int(db, "user_version");
+    int version = pragma_int(db, "user_version");
     if (!created) {
-        const int tables =
-            db.execAndGet("SELECT count(*) FROM sqlite_master WHERE type = 'table'").getInt();
-        if (app != application_id && !(app == 0 && version == 0 && tables == 0)) {
-            throw StorageError(
-                fmt::format("{} is not an escalate case log (it is another application's database)",
-                            path.string()));
-        }
-        if (version > schema_version) {
-            throw StorageError(fmt::format(
-                "{} was written by a newer escalate (schema version {}, this build reads up to "
-                "{}); upgrade escalate to open it",
-                path.string(), version, schema_version));
-        }
+        check_ours(db, path, pragma_int(db, "application_id"), version);
     }
+    // Outside any transaction: SQLite cannot change the journal mode inside one.
     if (!path.empty() && db.execAndGet("PRAGMA journal_mode").getString() != "wal") {
         db.exec("PRAGMA journal_mode = WAL");
     }
     db.exec("PRAGMA synchronous = FULL");
     db.exec("PRAGMA foreign_keys = ON");
-    if (version < schema_version) {
-        if (version > 0 && !path.empty()) {
-            backup_before_migration(db, path, version);
+    if (version >= schema_version) {
+        return;
+    }
+    // An upgrade takes the write lock first (waiting for another process's), then reads the
+    // version again under it: another escalate may have upgraded the log meanwhile, and then
+    // there is nothing left to do, nor any backup to write.
+    db.exec("BEGIN IMMEDIATE");
+    try {
+        version = pragma_int(db, "user_version");
+        if (!created) {
+            check_ours(db, path, pragma_int(db, "application_id"), version);
         }
-        store_detail::migrate(db, version);
+        if (version < schema_version) {
+            if (version > 0 && !path.empty()) {
+                store_detail::backup_before_migration(path, version);
+            }
+            store_detail::migrate(db, version);
+        }
+        db.exec("COMMIT");
+    } catch (...) {
+        try {
+            db.exec("ROLLBACK");
+        } catch (...) { // NOLINT(bugprone-empty-catch): the first error is the one to report
+        }
+        throw;
     }
 }
 
@@ -258,7 +354,11 @@ Store::Transaction Store::write(std::string_view command, Timestamp now, Journal
     try {
         db_->exec("BEGIN IMMEDIATE");
     } catch (const SQLite::Exception& e) {
-        throw StorageError(fmt::format("cannot start a change: {}", e.what()));
+        if (e.getErrorCode() == SQLITE_BUSY) {
+            throw StorageError(busy_message());
+        }
+        throw StorageError(describe_storage_failure(e.getErrorCode(), system_errno(), e.what(),
+                                                    db_->getFilename()));
     }
     Transaction tx(*this, journal);
     if (journal == Journal::Record) {

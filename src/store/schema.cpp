@@ -195,13 +195,21 @@ void migrate(SQLite::Database& db, int from_version) {
         if (m.version <= from_version) {
             continue;
         }
+        // Each step in its own savepoint, inside the caller's write transaction: the upgrade
+        // happens whole or not at all, under the lock taken before the version was read.
         try {
-            SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-            db.exec(m.sql);
-            install_journal_triggers(db);
-            db.exec(fmt::format("PRAGMA application_id = {}", application_id));
-            db.exec(fmt::format("PRAGMA user_version = {}", m.version));
-            tx.commit();
+            db.exec("SAVEPOINT migration");
+            try {
+                db.exec(m.sql);
+                install_journal_triggers(db);
+                db.exec(fmt::format("PRAGMA application_id = {}", application_id));
+                db.exec(fmt::format("PRAGMA user_version = {}", m.version));
+            } catch (...) {
+                db.exec("ROLLBACK TO migration");
+                db.exec("RELEASE migration");
+                throw;
+            }
+            db.exec("RELEASE migration");
         } catch (const SQLite::Exception& e) {
             throw StorageError(
                 fmt::format("cannot upgrade the case log to version {}: {}", m.version, e.what()));

@@ -9,8 +9,9 @@ namespace escalate::store_detail {
 // "ESC1": marks a file as an escalate case log (PRAGMA application_id).
 inline constexpr int application_id = 0x45534331;
 
-// Runs every migration after from_version, each in its own transaction, and leaves
-// user_version at the newest. Throws StorageError when one fails.
+// Runs every migration after from_version, each in its own savepoint, and leaves user_version
+// at the newest. The caller holds the write transaction (BEGIN IMMEDIATE) in which it read
+// from_version, and commits it. Throws StorageError when one fails.
 void migrate(SQLite::Database& db, int from_version);
 
 } // namespace escalate::store_detail

@@ -1,5 +1,6 @@
 // escalate undo: revert the last change, whatever command made it.
 #include <iostream>
+#include <optional>
 
 #include <fmt/format.h>
 #include <unistd.h>
@@ -15,27 +16,56 @@ struct UndoOptions {
     bool yes = false;
 };
 
+// The question goes to stderr, so that it reaches the person even when stdout is redirected.
 bool confirm(const JournalEntry& entry) {
-    fmt::print("Undo \"{}\" ({})? [y/N] ", entry.summary, format_local(entry.at));
-    std::fflush(stdout);
+    fmt::print(stderr, "Undo \"{}\" ({})? [y/N] ", entry.summary, format_local(entry.at));
+    std::fflush(stderr);
     std::string answer;
     std::getline(std::cin, answer);
     return answer == "y" || answer == "Y" || answer == "yes";
 }
 
+// After the question: the entry that was shown must still be the newest, or the answer was
+// about another change.
+void check_still_newest(const JournalEntry& shown, const std::optional<JournalEntry>& now) {
+    if (now && now->id == shown.id) {
+        return;
+    }
+    throw StorageError(fmt::format(
+        "the log changed while you were answering: \"{}\" is no longer the newest change{}; run "
+        "undo again",
+        shown.summary,
+        now ? fmt::format(" (\"{}\" is)", now->summary) : std::string(" (it was undone)")));
+}
+
 void run_undo(const UndoOptions& o, Context& ctx) {
     const Timestamp now = ctx.now();
     Store& store = ctx.store(Access::Write);
+    // Ask only a person at a terminal (standard input is where the answer comes from); scripts
+    // and pipes get no question. The question is asked before taking the write lock, so that
+    // other commands are not kept waiting for the answer.
+    const bool ask = !o.yes && !ctx.json() && ::isatty(STDIN_FILENO) == 1;
+    std::optional<JournalEntry> shown;
+    if (ask) {
+        {
+            auto look = store.read();
+            shown = store.last_journal_entry();
+        }
+        if (!shown) {
+            throw NotFoundError("nothing to undo");
+        }
+        if (!confirm(*shown)) {
+            fmt::print("Nothing changed.\n");
+            return;
+        }
+    }
     auto tx = store.write("undo", now, Journal::Skip);
     const auto entry = store.last_journal_entry();
+    if (shown) {
+        check_still_newest(*shown, entry);
+    }
     if (!entry) {
         throw NotFoundError("nothing to undo");
-    }
-    // Ask only a person at a terminal; scripts and pipes get no question.
-    if (!o.yes && !ctx.json() && ::isatty(STDIN_FILENO) == 1 && ::isatty(STDOUT_FILENO) == 1 &&
-        !confirm(*entry)) {
-        fmt::print("Nothing changed.\n");
-        return;
     }
     store.revert(*entry);
     tx.commit();
