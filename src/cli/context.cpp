@@ -41,6 +41,7 @@ std::optional<std::chrono::milliseconds> busy_timeout() {
 
 Timestamp Context::now() {
     if (!now_) {
+        check_zone(); // an unknown TZ is an error, not UTC without a word
         const auto system_now = std::chrono::duration_cast<std::chrono::seconds>(
                                     std::chrono::system_clock::now().time_since_epoch())
                                     .count();

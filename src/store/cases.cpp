@@ -181,10 +181,11 @@ std::optional<Case> Store::find_case(std::int64_t id) {
 }
 
 std::vector<Case> Store::cases_matching_org(std::string_view prefix, bool open_only) {
-    SQLite::Statement st(
-        *db_, fmt::format("SELECT {} FROM cases c JOIN orgs o ON o.id = c.org_id "
-                          "WHERE instr(escalate_fold(o.name), ?) = 1 {} ORDER BY c.id LIMIT 50",
-                          case_columns, open_only ? "AND c.status = 'open'" : ""));
+    SQLite::Statement st(*db_,
+                         fmt::format("SELECT {} FROM cases c JOIN orgs o ON o.id = c.org_id "
+                                     "WHERE c.org_id IN (SELECT id FROM orgs WHERE "
+                                     "instr(escalate_fold(name), ?) = 1) {} ORDER BY c.id LIMIT 50",
+                                     case_columns, open_only ? "AND c.status = 'open'" : ""));
     st.bind(1, fold_name(prefix));
     std::vector<Case> out;
     while (st.executeStep()) {

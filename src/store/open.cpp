@@ -133,7 +133,9 @@ std::string open_failure(const SQLite::Exception& e, int sys, const fs::path& pa
 } // namespace
 
 Store::Store(std::unique_ptr<SQLite::Database> db) : db_(std::move(db)) {
-    register_functions(*db_);
+    if (db_) {
+        register_functions(*db_);
+    }
 }
 Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&& other) noexcept {
@@ -203,6 +205,7 @@ Store Store::open(const fs::path& path, Timestamp now, std::chrono::milliseconds
     store.created_ = made;
     try {
         store.db_ = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE);
+        register_functions(*store.db_);
         store.busy_->install(store.db_->getHandle());
         store.prepare(now, path, created);
         return store;

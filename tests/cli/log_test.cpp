@@ -85,7 +85,7 @@ TEST_CASE("notes round-trip exactly", "[cli][log]") {
     CHECK_THAT(box.ok("2026-11-20T10:00", {"show", "1"}), Contains("Emoji: \xF0\x9F\x98\xA4"));
 }
 
-TEST_CASE("a pasted note's CRLF and CR become LF; one-line fields refuse what would garble",
+TEST_CASE("a pasted note's CRLF and CR become LF, and one-line fields refuse what would garble",
           "[cli][log][text]") {
     Sandbox box;
     box.ok("2026-11-20T09:00", {"open", "Meterco"});

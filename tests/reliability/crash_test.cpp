@@ -135,6 +135,7 @@ TEST_CASE("import killed at random moments: the whole dump or nothing", "[reliab
                 ",\"text\":\"refund\",\"due\":\"2026-11-05T00:00:00Z\",\"status\":"
                 "\"pending\"}]}}\n";
     }
+    dump += "{\"end\":{\"orgs\":0,\"cases\":3000,\"contacts\":12000,\"promises\":3000}}\n";
     const auto dump_path = box.dir() / "big.jsonl";
     { std::ofstream(dump_path) << dump; }
     const std::vector<std::string> env{"TZ=Europe/London", "ESCALATE_DB=" + box.db().string(),

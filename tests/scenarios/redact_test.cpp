@@ -267,6 +267,8 @@ TEST_CASE("redaction of 20,000 distinct references takes about the time of the p
         }
         out << R"(],"promises":[]}})"
             << "\n";
+        out << R"({"end":{"orgs":1,"cases":1,"contacts":20000,"promises":0}})"
+            << "\n";
     }
     const auto imported = box.at(now, {"import", dump.string()});
     INFO(imported.err);
