@@ -9,21 +9,16 @@
 #include <catch2/catch.hpp>
 #include <sqlite3.h>
 
+#include "checks.hpp"
 #include "sandbox.hpp"
 
 using Catch::Contains;
 using Catch::StartsWith;
+using escalate::test::check_one_line_error;
 using escalate::test::ProcessResult;
 using escalate::test::Sandbox;
 
 namespace {
-
-void one_line(const ProcessResult& r, int code) {
-    INFO("exit " << r.exit_code << ", stderr: " << r.err.substr(0, 400));
-    CHECK(r.exit_code == code);
-    CHECK_THAT(r.err, StartsWith("escalate: "));
-    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
-}
 
 void sql(const std::filesystem::path& db, const std::string& statement) {
     sqlite3* handle = nullptr;
@@ -50,7 +45,7 @@ TEST_CASE("org names match under Unicode case folding everywhere", "[reliability
     box.ok("2026-11-20T09:30", {"org", "électricité", "--phone", "0800 000 000"});
     CHECK(box.json("2026-11-20T09:30", {"org", "ÉLEC"})["phone"] == "0800 000 000");
     // Two cases of one org: the reference is ambiguous, whatever the case it is typed in.
-    one_line(box.at("2026-11-20T09:40", {"log", "call", "élec"}), 4);
+    check_one_line_error(box.at("2026-11-20T09:40", {"log", "call", "élec"}), 4);
     CHECK(box.json("2026-11-20T09:40", {"list", "--org", "ÉLECTRICITÉ"})["cases"].size() == 2);
     CHECK(box.json("2026-11-20T09:40", {"list", "--org", "électr"})["cases"].size() == 2);
     // Prefixes are text, not patterns: % and _ match only themselves.
@@ -67,14 +62,14 @@ TEST_CASE("org takes a unique prefix and needs --new to add an org", "[reliabili
     const std::string before = box.db_bytes();
 
     const auto missing = box.at("2026-11-20T09:10", {"org", "Southwind", "--phone", "1"});
-    one_line(missing, 3);
+    check_one_line_error(missing, 3);
     CHECK_THAT(missing.err, Contains("no org matches \"Southwind\"; known: Northwest Water, "
                                      "Northwind Energy; to add one: escalate org \"Southwind\" "
                                      "--new"));
     const auto ambiguous = box.at("2026-11-20T09:10", {"org", "north", "--phone", "1"});
-    one_line(ambiguous, 4);
+    check_one_line_error(ambiguous, 4);
     CHECK_THAT(ambiguous.err, Contains("Northwest Water, Northwind Energy"));
-    one_line(box.at("2026-11-20T09:10", {"org", "north"}), 4);
+    check_one_line_error(box.at("2026-11-20T09:10", {"org", "north"}), 4);
     CHECK(box.db_bytes() == before);
 
     // `org northwind --phone ...` sets the phone of the org the engine reads.
@@ -95,14 +90,14 @@ TEST_CASE("a damaged JSON list in a row is an error naming the row", "[reliabili
     box.ok("2026-11-20T09:00", {"open", "Parcelco"});
     sql(box.db(), "UPDATE cases SET tags = '[\"gas\"' WHERE id = 1");
     const auto r = box.at("2026-11-20T10:00", {"show", "1"});
-    one_line(r, 1);
+    check_one_line_error(r, 1);
     CHECK_THAT(r.err, Contains("case 1: tags is not a JSON list (damaged log?)"));
-    one_line(box.at("2026-11-20T10:00", {"list"}), 1);
+    check_one_line_error(box.at("2026-11-20T10:00", {"list"}), 1);
 
     sql(box.db(), "UPDATE cases SET tags = '[]' WHERE id = 1");
     sql(box.db(), "UPDATE orgs SET unavailable = '{}' WHERE name = 'Parcelco'");
     const auto org = box.at("2026-11-20T10:00", {"org", "Parcelco"});
-    one_line(org, 1);
+    check_one_line_error(org, 1);
     CHECK_THAT(org.err, Contains(": unavailable is not a JSON list (damaged log?)"));
     CHECK_THAT(org.err, StartsWith("escalate: org "));
 }
@@ -123,10 +118,10 @@ TEST_CASE("a command refused for its policy or clock writes nothing", "[reliabil
     };
     for (const auto& args : commands) {
         INFO(Catch::rangeToString(args));
-        one_line(box.at("2026-11-20T10:00", args), 2);
+        check_one_line_error(box.at("2026-11-20T10:00", args), 2);
         CHECK(box.db_bytes() == before);
     }
-    one_line(box.at("2026-03-29T01:30", {"close", "1", "--resolved"}), 2);
+    check_one_line_error(box.at("2026-03-29T01:30", {"close", "1", "--resolved"}), 2);
     CHECK(box.db_bytes() == before);
     const auto j = box.json("2026-11-20T10:00", {"show", "1"});
     CHECK(j["status"] == "open");

@@ -8,21 +8,15 @@
 
 #include <catch2/catch.hpp>
 
+#include "checks.hpp"
 #include "sandbox.hpp"
 
 using Catch::Contains;
-using Catch::StartsWith;
+using escalate::test::check_one_line_error;
 using escalate::test::ProcessResult;
 using escalate::test::Sandbox;
 
 namespace {
-
-void one_line(const ProcessResult& r, int code) {
-    INFO("exit " << r.exit_code << ", stderr: " << r.err.substr(0, 400));
-    CHECK(r.exit_code == code);
-    CHECK_THAT(r.err, StartsWith("escalate: "));
-    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
-}
 
 void write(const std::filesystem::path& p, const std::string& text) {
     std::ofstream(p, std::ios::binary) << text;
@@ -62,7 +56,8 @@ TEST_CASE("a note from /dev/zero is refused at the limit, in bounded memory",
     // Exactly the limit is a note; one byte more is not.
     const std::string at_limit(1024 * 1024, 'n');
     CHECK(box.at("2026-11-20T10:00", {"log", "call", "1", "-m", "-"}, at_limit).exit_code == 0);
-    one_line(box.at("2026-11-20T10:00", {"log", "call", "1", "-m", "-"}, at_limit + "n"), 2);
+    check_one_line_error(
+        box.at("2026-11-20T10:00", {"log", "call", "1", "-m", "-"}, at_limit + "n"), 2);
 }
 
 TEST_CASE("a policy nested 100,000 deep is refused without a crash", "[reliability][input]") {
@@ -76,11 +71,11 @@ TEST_CASE("a policy nested 100,000 deep is refused without a crash", "[reliabili
 
     for (const auto& file : {deep, big}) {
         const auto check = box.at("2026-11-20T10:00", {"policy", "check", file.string()});
-        one_line(check, 2);
+        check_one_line_error(check, 2);
         const auto used = box.at("2026-11-20T10:00", {"--policy", file.string(), "next"});
-        one_line(used, 2);
+        check_one_line_error(used, 2);
         const auto logged = box.at("2026-11-20T10:00", {"--policy", file.string(), "log", "call"});
-        one_line(logged, 2);
+        check_one_line_error(logged, 2);
         if (file == deep) {
             CHECK_THAT(check.err, Contains("deeper than the limit of 64 levels"));
         } else {
@@ -131,7 +126,7 @@ TEST_CASE("channel names are not case-sensitive: what policy check accepts works
         const auto r = box.at("2026-11-20T10:00", {"policy", "check", file.string()});
         CHECK(r.exit_code == 2);
         CHECK_THAT(r.out, Contains("/channels/"));
-        one_line(box.at("2026-11-20T10:00", {"--policy", file.string(), "next"}), 2);
+        check_one_line_error(box.at("2026-11-20T10:00", {"--policy", file.string(), "next"}), 2);
     }
     CHECK_THAT(box.at("2026-11-20T10:00", {"policy", "check", clash.string()}).out,
                Contains("not case-sensitive"));
@@ -144,11 +139,11 @@ TEST_CASE("a local time in a DST gap is refused, and a repeated one is the earli
     const std::string before = box.db_bytes();
     for (const char* at : {"2026-03-29 01:30", "2026-03-29T01:00", "sun 01:59"}) {
         const auto r = box.at("2026-03-29T12:00", {"log", "call", "1", "--at", at});
-        one_line(r, 2);
+        check_one_line_error(r, 2);
         CHECK_THAT(r.err, Contains("does not exist in Europe/London: the clocks went from 01:00 "
                                    "to 02:00\n"));
     }
-    one_line(box.at("2026-03-29 01:30", {"list"}), 2);
+    check_one_line_error(box.at("2026-03-29 01:30", {"list"}), 2);
     CHECK(box.db_bytes() == before);
     // A day and the times either side of the gap still work.
     CHECK(box.at("2026-03-29T12:00", {"log", "call", "1", "--at", "2026-03-29 00:59"}).exit_code ==
@@ -172,7 +167,7 @@ TEST_CASE("TZ must name a time zone", "[reliability][input]") {
         box.set_env("TZ", tz);
         const auto r = box.at("2026-11-20T10:00", {"log", "call", "1"});
         INFO("TZ=" << tz);
-        one_line(r, 2);
+        check_one_line_error(r, 2);
         CHECK_THAT(r.err, Contains(std::string("TZ \"") + tz +
                                    "\" is not a time zone: use a name "
                                    "such as Europe/London, or unset TZ"));
