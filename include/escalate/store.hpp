@@ -18,7 +18,8 @@ class Database;
 }
 namespace escalate::store_detail {
 class BusyWait;
-}
+class Presence;
+} // namespace escalate::store_detail
 
 namespace escalate {
 
@@ -195,7 +196,9 @@ private:
     void prepare(Timestamp now, const std::filesystem::path& path, bool created);
     [[nodiscard]] std::vector<Case> cases_matching_org(std::string_view prefix, bool open_only);
 
-    // Declared before db_, so that it outlives the connection whose busy handler it is.
+    // Declared before db_, so that they outlive the connection: the busy handler it uses, and
+    // the lock that tells other processes this one has the log open.
+    std::unique_ptr<store_detail::Presence> presence_;
     std::unique_ptr<store_detail::BusyWait> busy_;
     std::unique_ptr<SQLite::Database> db_;
     // What Store::open created, the file first, then each new folder from the innermost.

@@ -1,8 +1,10 @@
 #include "app.hpp"
 
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <system_error>
 #include <vector>
 
 #include <SQLiteCpp/Exception.h>
@@ -63,9 +65,10 @@ std::string one_line(std::string text) {
     return text;
 }
 
+// Never throws: a closed or full stderr must not turn an error into an abort.
 int fail(const std::string& message, int code) {
     std::fflush(stdout);
-    fmt::print(stderr, "escalate: {}\n", one_line(message));
+    std::fprintf(stderr, "escalate: %s\n", one_line(message).c_str());
     return code;
 }
 
@@ -87,6 +90,15 @@ constexpr int exit_saved_unprinted = 5;
 int output_failed(Context& ctx, int err) {
     std::clearerr(stdout);
     const std::string why = std::strerror(err);
+    if (err == EPIPE && !ctx.committed()) {
+        // The reader went away (`escalate list | head -1`): end quietly, by SIGPIPE, as git and
+        // the shell's own tools do. (SIGPIPE is ignored while a command runs, so that a change
+        // already saved is reported, exit 5, rather than the process dying in silence.)
+        ctx.discard_unsaved();
+        std::signal(SIGPIPE, SIG_DFL);
+        std::raise(SIGPIPE);
+        return 128 + SIGPIPE;
+    }
     if (const auto saved = ctx.committed()) {
         return fail(fmt::format("saved: {}; could not print the result to standard output: {}",
                                 *saved, why),
@@ -130,6 +142,8 @@ std::string storage_failure(const SQLite::Exception& e, const Context& ctx) {
 } // namespace
 
 int run(int argc, char** argv) {
+    // A write to a closed pipe is an error to report (see output_failed), not a silent death.
+    std::signal(SIGPIPE, SIG_IGN);
     CLI::App app{overview, "escalate"};
     app.fallthrough(); // global options are accepted after the subcommand too
     app.set_version_flag("--version", ESCALATE_VERSION);
@@ -179,6 +193,11 @@ int run(int argc, char** argv) {
         return failed(ctx, e.what(), e.exit_code());
     } catch (const SQLite::Exception& e) {
         return failed(ctx, storage_failure(e, ctx), 1);
+    } catch (const std::system_error& e) { // a failed write (fmt::print, Output) among others
+        if (std::ferror(stdout) != 0) {
+            return output_failed(ctx, e.code().value() != 0 ? e.code().value() : EIO);
+        }
+        return failed(ctx, fmt::format("error: {}", e.what()), 1);
     } catch (const std::exception& e) {
         return failed(ctx, fmt::format("error: {}", e.what()), 1);
     }

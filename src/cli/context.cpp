@@ -105,6 +105,28 @@ Store& Context::store(Access access) {
     return *store_;
 }
 
+void Context::refuse_log_file(std::string_view flag, const std::string& target) const {
+    if (target.empty() || target == "-") {
+        return;
+    }
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::path log = fs::weakly_canonical(db_path(), ec);
+    const fs::path out = fs::weakly_canonical(target, ec);
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+        const fs::path file = log.string() + suffix;
+        std::error_code same_ec;
+        if (out == file || fs::equivalent(target, file, same_ec)) {
+            throw UsageError(fmt::format("{} {} is {}: writing there would destroy the log; "
+                                         "give another path",
+                                         flag, target,
+                                         *suffix == '\0'
+                                             ? std::string("the case log itself")
+                                             : fmt::format("the case log's {} file", suffix + 1)));
+        }
+    }
+}
+
 std::optional<std::string> Context::committed() const {
     return store_ ? store_->committed() : std::nullopt;
 }

@@ -44,6 +44,9 @@ public:
     // or "" when neither is set.
     [[nodiscard]] static std::string config_file(std::string_view name);
 
+    // Refuses (UsageError) an output path that is the case log or one of SQLite's files beside
+    // it (-wal, -shm, -journal): writing there would destroy the log. flag names the option.
+    void refuse_log_file(std::string_view flag, const std::string& target) const;
     // What this command committed to the log, if anything (see Store::committed).
     [[nodiscard]] std::optional<std::string> committed() const;
     // After a failure: removes a log this command created but never wrote to.

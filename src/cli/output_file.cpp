@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <system_error>
 #include <vector>
 
 #include <fcntl.h>
@@ -95,7 +96,10 @@ Output::Output(const std::optional<std::string>& path) {
     own_fd_ = true;
     tmp_ = name.data();
     if (::fchmod(fd_, 0600) != 0) {
-        fail(errno);
+        const int err = errno;
+        ::close(fd_);
+        ::unlink(tmp_.c_str()); // the destructor does not run for a constructor that throws
+        fail(err);
     }
 }
 
@@ -112,7 +116,9 @@ void Output::write(std::string_view text) {
     bytes_ += text.size();
     if (fd_ < 0) {
         if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size()) {
-            fail(errno != 0 ? errno : EIO);
+            // As fmt::print does: app.cpp tells a failed result from other errors by this.
+            throw std::system_error(errno != 0 ? errno : EIO, std::generic_category(),
+                                    "cannot write standard output");
         }
         return;
     }
@@ -131,7 +137,8 @@ void Output::write(std::string_view text) {
 std::optional<std::string> Output::commit() {
     if (fd_ < 0) {
         if (std::fflush(stdout) != 0 || std::ferror(stdout) != 0) {
-            fail(errno != 0 ? errno : EIO);
+            throw std::system_error(errno != 0 ? errno : EIO, std::generic_category(),
+                                    "cannot write standard output");
         }
         return std::nullopt;
     }

@@ -62,7 +62,7 @@ int BusyWait::wait(int count) {
         pid_ = holder();
         const std::string who = pid_ ? fmt::format("another escalate command (pid {})", *pid_)
                                      : "another escalate command";
-        fmt::print(stderr, "escalate: waiting for {} to finish...\n", who);
+        std::fputs(fmt::format("escalate: waiting for {} to finish...\n", who).c_str(), stderr);
         std::fflush(stderr);
     }
     // Short sleeps first, so that a lock held for a moment costs a moment.
@@ -104,8 +104,8 @@ std::optional<long> BusyWait::holder() {
 std::string BusyWait::timed_out_message() const {
     const std::string who =
         pid_ ? fmt::format("another escalate command (pid {})", *pid_) : "another escalate command";
-    return fmt::format("the case log {} is busy: {} has held it for {}; try again when it has "
-                       "finished (ESCALATE_BUSY_TIMEOUT sets the wait, in seconds)",
+    return fmt::format("the case log {} is busy: {} held it for all of the {} waited; try again "
+                       "when it has finished (ESCALATE_BUSY_TIMEOUT sets the wait, in seconds)",
                        log_.string(), who, seconds_text(timeout_));
 }
 

@@ -32,11 +32,11 @@ void Store::revert(const JournalEntry& entry) {
         }
     } catch (const SQLite::Exception& e) {
         if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_FOREIGNKEY) {
-            // Rows written outside the journal (an import by escalate before 2026-11-23)
-            // still use what this change would remove.
+            // Rows written outside the journal still use what this change would remove.
             throw StorageError(fmt::format(
-                "cannot undo \"{}\": cases written since without a journal entry (an import "
-                "by an escalate older than 2026-11-23) still refer to it; nothing was changed",
+                "cannot undo \"{}\": rows written since without a journal entry still refer to "
+                "it (an import by an escalate older than 2026-11-23, say, or a change made "
+                "outside escalate); nothing was changed",
                 entry.summary));
         }
         throw StorageError(fmt::format("cannot undo \"{}\": {}", entry.summary, e.what()));

@@ -17,75 +17,20 @@
 #include "busy.hpp"
 #include "escalate/errors.hpp"
 #include "escalate/store.hpp"
+#include "files.hpp"
+#include "presence.hpp"
 #include "schema.hpp"
 
 namespace escalate {
 
 namespace fs = std::filesystem;
 using store_detail::application_id;
+using store_detail::check_sqlite_header;
+using store_detail::create_private_file;
+using store_detail::make_private_dirs;
+using store_detail::remove_created;
 
 namespace {
-
-// Creates the folders leading to the case log, each new one private to the user, and adds
-// each folder it made to `made`, the innermost first.
-void make_private_dirs(const fs::path& dir, std::vector<fs::path>& made) {
-    if (dir.empty() || fs::exists(dir)) {
-        return;
-    }
-    make_private_dirs(dir.parent_path(), made);
-    if (::mkdir(dir.c_str(), 0700) != 0) {
-        if (errno == EEXIST) {
-            return;
-        }
-        throw StorageError(
-            fmt::format("cannot create folder {}: {}", dir.string(), std::strerror(errno)));
-    }
-    made.insert(made.begin(), dir);
-}
-
-// Removes what a failed command created: the file with SQLite's companions, then the folders.
-void remove_created(const std::vector<fs::path>& created) noexcept {
-    for (std::size_t i = 0; i < created.size(); ++i) {
-        const fs::path& p = created[i];
-        if (i == 0) {
-            for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
-                ::unlink((p.string() + suffix).c_str());
-            }
-        } else {
-            ::rmdir(p.c_str()); // only when empty
-        }
-    }
-}
-
-// Creates an empty file readable by the user alone; SQLite gives its -wal and -shm files the
-// same mode.
-void create_private_file(const fs::path& path) {
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        throw StorageError(
-            fmt::format("cannot create {}: {}", path.string(), std::strerror(errno)));
-    }
-    ::close(fd);
-}
-
-// Reads the first bytes without opening the file through SQLite, which could write to it.
-void check_sqlite_header(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        throw StorageError(fmt::format("cannot read {}: {}", path.string(), std::strerror(errno)));
-    }
-    std::array<char, 16> header{};
-    in.read(header.data(), header.size());
-    if (in.gcount() == 0) {
-        throw StorageError(fmt::format(
-            "{} is an empty file, not an escalate case log; remove it or choose another --db",
-            path.string()));
-    }
-    if (in.gcount() < 16 || std::memcmp(header.data(), "SQLite format 3", 16) != 0) {
-        throw StorageError(
-            fmt::format("{} is not an escalate case log (not an SQLite database)", path.string()));
-    }
-}
 
 int pragma_int(SQLite::Database& db, const char* name) {
     return db.execAndGet(fmt::format("PRAGMA {}", name)).getInt();
@@ -142,6 +87,7 @@ Store& Store::operator=(Store&& other) noexcept {
     // The connection closes before the busy handler it uses goes.
     db_ = std::move(other.db_);
     busy_ = std::move(other.busy_);
+    presence_ = std::move(other.presence_);
     created_ = std::move(other.created_);
     committed_ = std::move(other.committed_);
     return *this;
@@ -181,26 +127,46 @@ Store Store::open(const fs::path& path, Timestamp now) {
 }
 
 Store Store::open(const fs::path& path, Timestamp now, std::chrono::milliseconds busy_timeout) {
-    check_path(path);
     bool created = false;
     std::vector<fs::path> made;
-    std::error_code ec;
-    if (!fs::exists(fs::symlink_status(path, ec))) {
-        std::vector<fs::path> dirs;
-        make_private_dirs(path.parent_path(), dirs);
+    std::unique_ptr<store_detail::Presence> presence;
+    // Another command may create the log, or remove one it created and failed to use, at the
+    // same moment: look again until the file held is the one the path names.
+    for (int attempt = 0; !presence; ++attempt) {
+        if (attempt == 10) {
+            throw StorageError(fmt::format("cannot open {}: another command keeps creating and "
+                                           "removing it; try again",
+                                           path.string()));
+        }
+        check_path(path);
+        std::error_code ec;
+        created = false;
+        made.clear();
+        if (!fs::exists(fs::symlink_status(path, ec))) {
+            std::vector<fs::path> dirs;
+            make_private_dirs(path.parent_path(), dirs);
+            if (!create_private_file(path)) {
+                remove_created(dirs);
+                continue; // another command created it first: open theirs
+            }
+            made.push_back(path);
+            made.insert(made.end(), dirs.begin(), dirs.end());
+            created = true;
+        }
         try {
-            create_private_file(path);
+            if (auto held = store_detail::Presence::hold(path, created)) {
+                presence = std::make_unique<store_detail::Presence>(std::move(*held));
+            }
         } catch (...) {
-            remove_created(dirs);
+            remove_created(made);
             throw;
         }
-        made.push_back(path);
-        made.insert(made.end(), dirs.begin(), dirs.end());
-        created = true;
-    } else {
+    }
+    if (!created) {
         check_sqlite_header(path);
     }
     Store store(nullptr);
+    store.presence_ = std::move(presence);
     store.busy_ = std::make_unique<store_detail::BusyWait>(path, busy_timeout);
     store.created_ = made;
     try {
@@ -208,6 +174,7 @@ Store Store::open(const fs::path& path, Timestamp now, std::chrono::milliseconds
         register_functions(*store.db_);
         store.busy_->install(store.db_->getHandle());
         store.prepare(now, path, created);
+        store.presence_->share(); // the schema is written: others may open it now
         return store;
     } catch (const SQLite::Exception& e) {
         const std::string message = open_failure(e, store.system_errno(), path, store.busy_.get());
@@ -238,7 +205,10 @@ void Store::discard_if_unused() noexcept {
         return;
     }
     db_.reset(); // closes the connection first: SQLite removes its -wal then
-    remove_created(created_);
+    // Only when no other process opened the log meanwhile (it may have written to it).
+    if (presence_ && presence_->alone()) {
+        remove_created(created_);
+    }
     created_.clear();
 }
 

@@ -20,7 +20,8 @@ struct BackupOptions {
 };
 
 // Refuses, before the log is opened, a target the backup cannot be renamed over.
-void check_target(const std::string& file, const fs::path& log) {
+void check_target(const std::string& file, const fs::path& log, const Context& ctx) {
+    ctx.refuse_log_file("backup", file);
     if (file == "-") {
         throw UsageError("backup writes a file, not standard output: give a path such as "
                          "cases-backup.db (export --all gives a dump on standard output)");
@@ -67,7 +68,9 @@ public:
         if (percent != last_) {
             last_ = percent;
             shown_ = true;
-            fmt::print(stderr, "\rBacking up: {}% ({} of {} pages)", percent, done, total);
+            std::fputs(
+                fmt::format("\rBacking up: {}% ({} of {} pages)", percent, done, total).c_str(),
+                stderr);
             std::fflush(stderr);
         }
     }
@@ -80,7 +83,7 @@ private:
 
 void run_backup(const BackupOptions& o, Context& ctx) {
     const std::string log = ctx.db_path();
-    check_target(o.file, log);
+    check_target(o.file, log, ctx);
     Store::check_path(log);
     std::error_code ec;
     if (!fs::exists(log, ec)) {

@@ -329,6 +329,9 @@ Command setup_export(CLI::App& app) {
   escalate export 12 --format csv > contacts.csv
   escalate export --all --format json -o everything.jsonl   (restore: escalate import))");
     return {sub, [o](Context& ctx) {
+                if (o->output) {
+                    ctx.refuse_log_file("-o", *o->output);
+                }
                 if (o->all) {
                     run_dump(*o, ctx);
                 } else if (!o->case_ref) {

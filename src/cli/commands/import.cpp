@@ -3,6 +3,7 @@
 // and a bad one refuses the whole import, naming its line; a dump must end with its end line,
 // whose counts must agree with what came before it.
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <map>
 #include <optional>
@@ -124,17 +125,21 @@ public:
         next_ = in.bytes_read() + (std::size_t{1} << 20);
         const double mb = static_cast<double>(in.bytes_read()) / 1e6;
         if (const auto size = in.size(); size && *size > 0) {
-            fmt::print(stderr, "\rimporting: {}% ({:.1f} of {:.1f} MB), {} cases\x1b[K",
-                       in.bytes_read() * 100 / *size, mb, static_cast<double>(*size) / 1e6,
-                       grouped(cases));
+            std::fputs(fmt::format("\rimporting: {}% ({:.1f} of {:.1f} MB), {} cases\x1b[K",
+                                   in.bytes_read() * 100 / *size, mb,
+                                   static_cast<double>(*size) / 1e6, grouped(cases))
+                           .c_str(),
+                       stderr);
         } else {
-            fmt::print(stderr, "\rimporting: {:.1f} MB, {} cases\x1b[K", mb, grouped(cases));
+            std::fputs(
+                fmt::format("\rimporting: {:.1f} MB, {} cases\x1b[K", mb, grouped(cases)).c_str(),
+                stderr);
         }
         shown_ = true;
     }
     ~Progress() {
         if (shown_) {
-            fmt::print(stderr, "\r\x1b[K");
+            std::fputs("\r\x1b[K", stderr);
         }
     }
     Progress(const Progress&) = delete;

@@ -26,9 +26,11 @@ bool confirm(const JournalEntry& entry) {
 }
 
 // After the question: the entry that was shown must still be the newest, or the answer was
-// about another change.
+// about another change. Journal ids are reused once an entry is undone, so the entry is
+// compared whole.
 void check_still_newest(const JournalEntry& shown, const std::optional<JournalEntry>& now) {
-    if (now && now->id == shown.id) {
+    if (now && now->id == shown.id && now->at == shown.at && now->command == shown.command &&
+        now->summary == shown.summary) {
         return;
     }
     throw StorageError(fmt::format(
@@ -68,7 +70,7 @@ void run_undo(const UndoOptions& o, Context& ctx) {
         throw NotFoundError("nothing to undo");
     }
     store.revert(*entry);
-    tx.commit();
+    tx.commit(fmt::format("undo of \"{}\"", entry->summary));
     if (ctx.json()) {
         print_json({{"undone",
                      {{"id", entry->id},
