@@ -30,5 +30,8 @@ void check_text(std::string_view field, std::string_view value, Lines lines,
 
 // Unicode code points in valid UTF-8 text (terminal columns, roughly).
 [[nodiscard]] std::size_t code_points(std::string_view s);
+// Unicode case folding after NFC (utf8proc), so that "ÉLECTRICITÉ" and "électricité" are one
+// key; ASCII text is lower-cased directly. Text that is not UTF-8 is returned as it is.
+[[nodiscard]] std::string case_fold(std::string_view s);
 
 } // namespace escalate

@@ -1,8 +1,12 @@
 #include "escalate/text.hpp"
 
+#include <algorithm>
+#include <cstdlib>
+#include <memory>
 #include <string>
 
 #include <fmt/format.h>
+#include <utf8proc.h>
 
 #include "escalate/errors.hpp"
 
@@ -116,6 +120,26 @@ std::string normalise_newlines(std::string_view s) {
         }
     }
     return out;
+}
+
+std::string case_fold(std::string_view s) {
+    if (std::all_of(s.begin(), s.end(), [](char c) { return (c & 0x80) == 0; })) {
+        std::string out(s);
+        for (char& c : out) {
+            c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        }
+        return out;
+    }
+    utf8proc_uint8_t* folded = nullptr;
+    const auto n = utf8proc_map(
+        reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+        static_cast<utf8proc_ssize_t>(s.size()), &folded,
+        static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD));
+    if (n < 0) {
+        return std::string(s);
+    }
+    const std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owned(folded, &std::free);
+    return std::string(reinterpret_cast<const char*>(folded), static_cast<std::size_t>(n));
 }
 
 } // namespace escalate

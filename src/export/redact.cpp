@@ -3,6 +3,7 @@
 // earliest, then the longest wins), the person's --unmask terms removed, and the text rebuilt.
 // The index makes the cost one hash lookup per word, however many references the case holds.
 #include "escalate/redact.hpp"
+#include "escalate/text.hpp"
 
 #include <algorithm>
 #include <unordered_map>
@@ -61,24 +62,7 @@ std::vector<Token> tokens(std::string_view s) {
 
 // Case-folded, so that "WHITFIELD" and "whitfield" are one key.
 std::string fold(std::string_view s) {
-    if (std::all_of(s.begin(), s.end(), [](char c) { return (c & 0x80) == 0; })) {
-        std::string out(s);
-        for (char& c : out) {
-            c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-        }
-        return out;
-    }
-    utf8proc_uint8_t* folded = nullptr;
-    const auto n = utf8proc_map(
-        reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
-        static_cast<utf8proc_ssize_t>(s.size()), &folded,
-        static_cast<utf8proc_option_t>(UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE | UTF8PROC_STABLE));
-    if (n < 0) {
-        return std::string(s);
-    }
-    std::string out(reinterpret_cast<char*>(folded), static_cast<std::size_t>(n));
-    std::free(folded);
-    return out;
+    return case_fold(s);
 }
 
 bool upper_initial(std::string_view s, std::size_t at) {

@@ -1,27 +1,15 @@
 #include "fold.hpp"
 
-#include <cstdlib>
-#include <memory>
-
 #include <sqlite3.h>
-#include <utf8proc.h>
 
 #include "escalate/errors.hpp"
 #include "escalate/store.hpp"
+#include "escalate/text.hpp"
 
 namespace escalate::store_detail {
 
 std::string fold_name(std::string_view text) {
-    utf8proc_uint8_t* folded = nullptr;
-    const auto n = utf8proc_map(
-        reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-        static_cast<utf8proc_ssize_t>(text.size()), &folded,
-        static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD));
-    if (n < 0) {
-        return std::string(text);
-    }
-    const std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owned(folded, &std::free);
-    return std::string(reinterpret_cast<const char*>(folded), static_cast<std::size_t>(n));
+    return case_fold(text);
 }
 
 namespace {
