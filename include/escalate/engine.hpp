@@ -49,8 +49,9 @@ struct DeadlineClock {
     Seconds remaining_s = 0; // negative once expired
     ClockState state = ClockState::Running;
     ClockEffect effect = ClockEffect::Closes;
-    std::string channel; // the channel that acts on it, if any
-    std::string source;  // the rule it comes from (policy)
+    std::string channel;    // the channel that acts on it, if any
+    std::string source;     // the rule it comes from (policy)
+    Timestamp warns_at = 0; // when it turns to the warning state
 };
 
 // How the person's attempts on a channel have fared.
@@ -70,6 +71,11 @@ using ChannelRecords = std::map<std::string, ChannelRecord, std::less<>>;
 // asynchronous channel, when it has an outcome or a later inbound contact answered it.
 [[nodiscard]] ChannelRecords channel_records(const std::vector<const CaseFile*>& files,
                                              const Policy& policy, Timestamp now);
+
+// The same records from the case log's tallies (one per case and channel, or summed): which of
+// reached and answered counts as a reply is the channel's sync in this policy.
+[[nodiscard]] ChannelRecords channel_records(const std::vector<const ChannelTally*>& tallies,
+                                             const Policy& policy);
 
 struct ChannelHistory {
     ChannelRecords with_org; // this org's cases
@@ -127,9 +133,29 @@ struct EngineInput {
 // A ready-to-send message for a channel, written from the case log.
 [[nodiscard]] std::string draft_message(const EngineInput& in, const std::string& channel);
 
-// The agenda: every open case's advice. Cases to act on now come first (overdue promises and
-// ignored messages, then time since the last contact, then age); then cases that are only
-// waiting, soonest first; then cases that look resolved and only need closing.
+// Where a case stands in the agenda (SPEC 4.7), and until when that holds. Cases to act on now
+// come first, most urgent first; then cases that are only waiting, soonest end of the wait
+// first; then cases that look resolved and only need closing. A case is one to act on now when
+// its advice is to make a contact and one of the channels it ranks can be used now.
+//
+// None of it depends on the person's history (which only ranks channels within a rule), and
+// rank does not depend on the present: a case log can store it (the state row) and keep it
+// until recheck_at, the next moment the advice can change with the passing of time alone (a
+// reply window ending, a promise's grace, a clock's warning or end, a cool-down, a day of age
+// that moves the ladder, a closing clock's countdown in the summary).
+struct AgendaPlace {
+    int group = 0;   // 0: act now, 1: waiting, 2: only needs closing
+    double rank = 0; // lower first within the group
+    std::optional<Timestamp> recheck_at;
+};
+[[nodiscard]] AgendaPlace agenda_place(const CaseFile& file, const Advice& advice,
+                                       const Policy& policy, Timestamp now);
+// The order of two places: group, then rank.
+[[nodiscard]] inline bool before(const AgendaPlace& a, const AgendaPlace& b) {
+    return a.group != b.group ? a.group < b.group : a.rank < b.rank;
+}
+
+// The agenda over every open case, computed in full (the state rows' reference).
 struct AgendaCase {
     const CaseFile* file = nullptr;
     const Org* org = nullptr;
@@ -139,8 +165,12 @@ struct AgendaItem {
     const CaseFile* file = nullptr;
     Suggestion suggestion;
     std::optional<Suggestion> parallel; // a clock lever beside a wait
-    double urgency = 0;
+    AgendaPlace place;
 };
+// The top suggestion and its clock lever of an advice, as the agenda shows them (nullopt for a
+// closed case).
+[[nodiscard]] std::optional<AgendaItem> agenda_item(const CaseFile& file, Advice advice,
+                                                    const Policy& policy, Timestamp now);
 [[nodiscard]] std::vector<AgendaItem> agenda(const std::vector<AgendaCase>& cases,
                                              const Policy& policy, Timestamp now);
 

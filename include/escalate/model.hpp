@@ -112,6 +112,17 @@ struct CaseFile {
     std::vector<Promise> promises;
 };
 
+// The person's record on one channel over some cases, as the case log keeps it (case_channels):
+// outbound attempts, those that reached a person, those answered (a later inbound contact or an
+// outcome), the delays to those later inbound contacts, and cases resolved through it. Which of
+// reached and answered is a reply depends on the channel (the policy's sync).
+struct ChannelTally {
+    std::string org;
+    std::string channel;
+    std::int64_t attempts = 0, reached = 0, answered = 0, resolutions = 0;
+    std::vector<std::int64_t> delays; // seconds
+};
+
 // "1st", "2nd", "12th"
 [[nodiscard]] std::string ordinal(long long n);
 

@@ -156,6 +156,9 @@ public:
     [[nodiscard]] static Policy from_file(const std::string& path);
     // Every problem with a user's policy document, by JSON path: unknown keys and bad values.
     [[nodiscard]] static std::vector<std::string> check(const Json& user);
+    // A hash of the whole merged document: two policies with the same fingerprint give the same
+    // advice (the case log's state rows are kept per fingerprint).
+    [[nodiscard]] std::uint64_t fingerprint() const;
     // Refuses a file over max_bytes, or nested deeper than max_depth, before reading a tree.
     [[nodiscard]] static Json read_json_file(const std::string& path);
     static constexpr std::size_t max_bytes = 1024 * 1024;

@@ -2,6 +2,7 @@
 // process; every command runs inside one Transaction.
 #pragma once
 
+#include <array>
 #include <chrono>
 #include <filesystem>
 #include <functional>
@@ -23,8 +24,9 @@ class Presence;
 
 namespace escalate {
 
-// Whether a transaction's changes are recorded for `undo`.
-enum class Journal { Record, Skip };
+// Whether a transaction's changes are recorded for `undo`. Cache: a write of derived data only
+// (state rows), which is neither journaled nor reported as a saved change.
+enum class Journal { Record, Skip, Cache };
 
 struct JournalEntry {
     std::int64_t id = 0;
@@ -53,6 +55,23 @@ struct PromiseFilter {
     std::optional<Timestamp> due_before; // pending promises due before this time
 };
 
+// Where an open case stands in the agenda and what it shows there, as the engine last said
+// (docs/performance.md). Valid until recheck_at, or a write to the case, or another policy.
+struct CaseState {
+    std::int64_t case_id = 0;
+    int group = 0;                       // 0: act now, 1: waiting, 2: only needs closing
+    double rank = 0;                     // lower first within the group
+    std::optional<Timestamp> recheck_at; // nullopt: until a write; 0: yet to be computed
+    Timestamp computed_at = 0;           // the present it was computed for
+    std::int64_t history = 0;            // fingerprint of the history it was ranked with
+    std::string action;                  // of the top suggestion
+    std::optional<std::string> channel;
+    std::optional<int> tier;
+    std::optional<Timestamp> not_before; // nullopt: now
+    std::string summary;
+    std::optional<std::string> lever; // a clock lever beside a wait, in words
+};
+
 // What `backup` copied: the counts of the snapshot it wrote, and the file's size.
 struct BackupResult {
     std::int64_t orgs = 0, cases = 0, contacts = 0, promises = 0;
@@ -65,7 +84,7 @@ std::string describe_storage_failure(int sqlite_code, int sys_errno, std::string
                                      const std::filesystem::path& log);
 
 // The schema version this build writes (PRAGMA user_version).
-inline constexpr int schema_version = 3;
+inline constexpr int schema_version = 4;
 
 class Store {
 public:
@@ -189,6 +208,42 @@ public:
     void record_rows(const BulkChange& change, bool on);
     void end_bulk_change(const BulkChange& change, std::string_view summary);
 
+    // Derived data kept on every write (src/store/state.cpp, docs/performance.md).
+    //
+    // Called inside every write transaction just before it commits, when the transaction
+    // changed a case (its row, contacts or promises, or its org's directory): the caller keeps
+    // the state rows of changed_cases() up to date there.
+    void on_commit(std::function<void(Store&)> hook);
+    // The cases the current write transaction changed, by id; the per-channel tallies of
+    // those cases are already up to date when the commit hook sees them.
+    [[nodiscard]] std::vector<std::int64_t> changed_cases();
+    [[nodiscard]] std::int64_t changed_case_count();
+    // For a change too large to recompute at once (an import): every changed open case's state
+    // row is marked yet to be computed; closed and deleted cases lose theirs.
+    void mark_changed_stale();
+    // The per-org, per-channel tallies over the newest `recent_cases` cases (by id).
+    [[nodiscard]] std::vector<ChannelTally> channel_tallies(int recent_cases);
+    // The stamp the state rows were computed under (policy, zone, engine), and setting a new
+    // one, which marks every row yet to be computed.
+    [[nodiscard]] std::optional<std::string> state_stamp();
+    void set_state_stamp(std::string_view stamp);
+    void put_state(const CaseState& state);
+    void drop_state(std::int64_t case_id);
+    [[nodiscard]] std::optional<CaseState> find_state(std::int64_t case_id);
+    // Open cases whose row is due for recomputing at now (recheck_at <= now, or computed for a
+    // later present than now), by id.
+    [[nodiscard]] std::vector<std::int64_t> stale_states(Timestamp now);
+    // At most limit state rows of the agenda (groups 0 to 2) in its order (group, rank, case
+    // id), after the row `after` when given; and how many rows each group has.
+    [[nodiscard]] std::vector<CaseState> states_in_order(const std::optional<CaseState>& after,
+                                                         std::int64_t limit);
+    [[nodiscard]] std::array<std::int64_t, 3> state_counts();
+    // Whether this process may write to the log.
+    [[nodiscard]] bool writable();
+    // Recomputes every derived table from the log (`escalate rebuild`): the tallies in full,
+    // and every open case's state row marked yet to be computed.
+    void rebuild_derived();
+
 private:
     explicit Store(std::unique_ptr<SQLite::Database> db);
     // escalate_fold(text) on this connection (src/store/fold.cpp).
@@ -204,6 +259,10 @@ private:
     // What Store::open created, the file first, then each new folder from the innermost.
     std::vector<std::filesystem::path> created_;
     std::optional<std::string> committed_;
+    std::function<void(Store&)> on_commit_;
+    bool tracking_ = false; // the temp triggers that note changed cases are installed
+    void track_changes();
+    void before_commit();
 };
 
 } // namespace escalate

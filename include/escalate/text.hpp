@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -33,5 +34,14 @@ void check_text(std::string_view field, std::string_view value, Lines lines,
 // Unicode case folding after NFC (utf8proc), so that "ÉLECTRICITÉ" and "électricité" are one
 // key; ASCII text is lower-cased directly. Text that is not UTF-8 is returned as it is.
 [[nodiscard]] std::string case_fold(std::string_view s);
+
+// FNV-1a, 64 bits: a fingerprint for cached data (not for security), continuing from seed.
+[[nodiscard]] constexpr std::uint64_t hash64(std::string_view s,
+                                             std::uint64_t seed = 14695981039346656037ULL) {
+    for (const char c : s) {
+        seed = (seed ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    }
+    return seed;
+}
 
 } // namespace escalate

@@ -3,56 +3,41 @@
 #include <fmt/format.h>
 
 #include "escalate/json.hpp"
+#include "escalate/text.hpp"
 
 namespace escalate::cli {
 
-namespace {
-
-std::vector<const CaseFile*> pointers(const std::vector<CaseFile>& files) {
-    std::vector<const CaseFile*> out;
-    out.reserve(files.size());
-    for (const auto& f : files) {
-        out.push_back(&f);
+History::History(Context& ctx, Store& store) : policy_(ctx.policy()) {
+    tallies_ = store.channel_tallies(ctx.policy().history_recent_cases());
+    std::vector<const ChannelTally*> all;
+    all.reserve(tallies_.size());
+    for (const auto& t : tallies_) {
+        all.push_back(&t);
     }
-    return out;
+    overall_ = channel_records(all, policy_);
 }
 
-} // namespace
-
-namespace {
-
-// The person's history, worked out once per command from the newest cases (the policy's
-// history/recent_cases): overall, and with each org among them. `next CASE`, the agenda and
-// `list` all read it, so they give the same advice for the same case.
-class Histories {
-public:
-    Histories(Context& ctx, Store& store) : ctx_(ctx) {
-        CaseFilter recent;
-        recent.newest = ctx.policy().history_recent_cases();
-        files_ = store.load_case_files(recent);
-        overall_ = channel_records(pointers(files_), ctx.policy(), ctx.now());
-    }
-    const ChannelRecords& overall() const { return overall_; }
-    ChannelHistory for_org(const std::string& org) const {
-        std::vector<const CaseFile*> same;
-        for (const auto& f : files_) {
-            if (f.kase.org == org) {
-                same.push_back(&f);
-            }
+ChannelHistory History::for_org(const std::string& org) const {
+    std::vector<const ChannelTally*> same;
+    for (const auto& t : tallies_) {
+        if (t.org == org) {
+            same.push_back(&t);
         }
-        return ChannelHistory{channel_records(same, ctx_.policy(), ctx_.now()), overall_};
     }
+    return ChannelHistory{channel_records(same, policy_), overall_};
+}
 
-private:
-    Context& ctx_;
-    std::vector<CaseFile> files_;
-    ChannelRecords overall_;
-};
-
-} // namespace
-
-ChannelRecords recent_records(Context& ctx, Store& store) {
-    return Histories(ctx, store).overall();
+std::int64_t History::fingerprint(const ChannelHistory& h) {
+    std::uint64_t fp = hash64("history");
+    for (const ChannelRecords* records : {&h.with_org, &h.overall}) {
+        fp = hash64("|", fp);
+        for (const auto& [channel, r] : *records) {
+            fp = hash64(fmt::format("{}:{}:{}:{}:{};", channel, r.attempts, r.replies,
+                                    r.median_reply_s.value_or(-1), r.resolutions),
+                        fp);
+        }
+    }
+    return static_cast<std::int64_t>(fp);
 }
 
 CaseAdvice advise_case(Context& ctx, Store& store, std::int64_t case_id, Drafts drafts) {
@@ -62,14 +47,14 @@ CaseAdvice advise_case(Context& ctx, Store& store, std::int64_t case_id, Drafts 
     if (auto org = store.find_org(out.file.kase.org)) {
         out.org = *org;
     }
-    out.history = Histories(ctx, store).for_org(out.file.kase.org);
+    out.history = History(ctx, store).for_org(out.file.kase.org);
     out.advice = advise(EngineInput{out.file, out.org, out.history, policy, now, drafts});
     return out;
 }
 
 Agenda agenda_for(Context& ctx, Store& store, const std::vector<CaseFile>& files) {
     Agenda out;
-    const Histories histories(ctx, store);
+    const History histories(ctx, store);
     for (auto& org : store.orgs()) {
         out.orgs.emplace(org.name, std::move(org));
     }

@@ -18,8 +18,22 @@ struct CaseAdvice {
 [[nodiscard]] CaseAdvice advise_case(Context& ctx, Store& store, std::int64_t case_id,
                                      Drafts drafts = Drafts::Top);
 
-// The person's record over the newest cases (the policy's history/recent_cases).
-[[nodiscard]] ChannelRecords recent_records(Context& ctx, Store& store);
+// The person's history, read once per command from the case log's tallies over the newest
+// cases (the policy's history.recent_cases): overall, and with each org among them. `next CASE`,
+// the agenda and `list` all read it, so they give the same advice for the same case.
+class History {
+public:
+    History(Context& ctx, Store& store);
+    [[nodiscard]] const ChannelRecords& overall() const { return overall_; }
+    [[nodiscard]] ChannelHistory for_org(const std::string& org) const;
+    // Two histories with the same fingerprint rank a case's channels alike.
+    [[nodiscard]] static std::int64_t fingerprint(const ChannelHistory& h);
+
+private:
+    const Policy& policy_;
+    std::vector<ChannelTally> tallies_;
+    ChannelRecords overall_;
+};
 
 // The agenda over these cases (open ones only), with the same history `next CASE` uses: the
 // person's record with each case's org, and over the newest cases. `items` points into `files`.

@@ -156,7 +156,7 @@ int run(int argc, char** argv) {
         setup_list(app),     setup_close(app),  setup_reopen(app), setup_promise(app),
         setup_promises(app), setup_org(app),    setup_edit(app),   setup_undo(app),
         setup_draft(app),    setup_stats(app),  setup_policy(app), setup_export(app),
-        setup_import(app),   setup_search(app), setup_case(app),   setup_backup(app),
+        setup_import(app),   setup_search(app), setup_case(app),   setup_backup(app), setup_rebuild(app),
     };
     app.require_subcommand(0, 1);
 

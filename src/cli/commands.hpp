@@ -38,5 +38,6 @@ Command setup_export(CLI::App& app);
 Command setup_import(CLI::App& app);
 Command setup_search(CLI::App& app);
 Command setup_backup(CLI::App& app);
+Command setup_rebuild(CLI::App& app);
 
 } // namespace escalate::cli

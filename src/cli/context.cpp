@@ -9,6 +9,7 @@
 
 #include "escalate/errors.hpp"
 #include "parse_flags.hpp"
+#include "state_rows.hpp"
 
 namespace escalate::cli {
 
@@ -101,6 +102,8 @@ Store& Context::store(Access access) {
         } else {
             store_ = Store::open(path, now());
         }
+        // Every write keeps the changed cases' state rows (docs/performance.md).
+        store_->on_commit([this](Store& s) { keep_changed_states(*this, s); });
     }
     return *store_;
 }

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "escalate/errors.hpp"
+#include "escalate/text.hpp"
 
 namespace escalate {
 
@@ -147,6 +148,10 @@ std::string Policy::fold_channel_name(std::string_view name) {
 
 Policy Policy::builtin() {
     return Policy(Json::parse(builtin_policy_json));
+}
+
+std::uint64_t Policy::fingerprint() const {
+    return hash64(doc_.dump());
 }
 
 Policy Policy::with_overrides(const Json& user) {

@@ -31,6 +31,7 @@ DeadlineClock make_clock(std::string name, std::string label, Timestamp start, T
     DeadlineClock c{std::move(name), std::move(label),   start, end, end - now, ClockState::Running,
                     effect,          std::move(channel), {}};
     const auto warn = start + static_cast<Seconds>(warn_at * static_cast<double>(end - start));
+    c.warns_at = warn;
     c.state = now >= end    ? ClockState::Expired
               : now >= warn ? ClockState::Warning
                             : ClockState::Running;

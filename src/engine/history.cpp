@@ -57,4 +57,27 @@ ChannelRecords channel_records(const std::vector<const CaseFile*>& files, const 
     return records;
 }
 
+ChannelRecords channel_records(const std::vector<const ChannelTally*>& tallies,
+                               const Policy& policy) {
+    ChannelRecords records;
+    std::map<std::string, std::vector<Seconds>, std::less<>> delays;
+    for (const ChannelTally* t : tallies) {
+        ChannelRecord& rec = records[t->channel];
+        const ChannelPolicy* channel = policy.find_channel(t->channel);
+        const bool sync = channel == nullptr || channel->sync == Sync::Synchronous;
+        rec.attempts += t->attempts;
+        rec.replies += sync ? t->reached : t->answered;
+        rec.resolutions += t->resolutions;
+        if (!sync && !t->delays.empty()) {
+            auto& list = delays[t->channel];
+            list.insert(list.end(), t->delays.begin(), t->delays.end());
+        }
+    }
+    for (auto& [channel, list] : delays) {
+        std::sort(list.begin(), list.end());
+        records[channel].median_reply_s = list[list.size() / 2];
+    }
+    return records;
+}
+
 } // namespace escalate

@@ -90,6 +90,8 @@ Store& Store::operator=(Store&& other) noexcept {
     presence_ = std::move(other.presence_);
     created_ = std::move(other.created_);
     committed_ = std::move(other.committed_);
+    on_commit_ = std::move(other.on_commit_);
+    tracking_ = other.tracking_;
     return *this;
 }
 Store::~Store() {
@@ -302,6 +304,9 @@ Store::Transaction::~Transaction() {
 void Store::Transaction::commit(std::string_view summary) {
     SQLite::Database& db = *store_->db_;
     try {
+        if (journal_ != Journal::Cache) {
+            store_->before_commit();
+        }
         if (journal_ == Journal::Record) {
             SQLite::Statement close(db, "UPDATE journal SET open = 0, summary = ? WHERE open = 1");
             close.bind(1, std::string(summary));
@@ -313,7 +318,9 @@ void Store::Transaction::commit(std::string_view summary) {
         }
         db.exec("COMMIT");
         done_ = true;
-        store_->committed_ = summary.empty() ? std::string("the change") : std::string(summary);
+        if (journal_ != Journal::Cache) {
+            store_->committed_ = summary.empty() ? std::string("the change") : std::string(summary);
+        }
     } catch (const SQLite::Exception& e) {
         throw StorageError(fmt::format("cannot save the change: {}", e.what()));
     }
@@ -323,6 +330,9 @@ Store::Transaction Store::write(std::string_view command, Timestamp now, Journal
     if (sqlite3_db_readonly(db_->getHandle(), "main") == 1) {
         throw StorageError(
             fmt::format("cannot write {}: the file is read-only", db_->getFilename()));
+    }
+    if (journal != Journal::Cache) {
+        track_changes();
     }
     try {
         db_->exec("BEGIN IMMEDIATE");
@@ -334,6 +344,9 @@ Store::Transaction Store::write(std::string_view command, Timestamp now, Journal
                                                     db_->getFilename()));
     }
     Transaction tx(*this, journal);
+    if (tracking_) {
+        db_->exec("DELETE FROM temp.escalate_changed");
+    }
     if (journal == Journal::Record) {
         SQLite::Statement st(*db_, "INSERT INTO journal(at, command) VALUES (?, ?)");
         st.bind(1, now);

@@ -131,13 +131,64 @@ ALTER TABLE cases ADD COLUMN order_ref TEXT;
 ALTER TABLE orgs ADD COLUMN requires TEXT;
 )sql";
 
+// Version 4: what the engine reads about other cases and what the agenda sorts by, kept on
+// every write rather than recomputed (docs/performance.md). Both are derived: not journaled, not
+// dumped, rebuilt by `escalate rebuild`.
+//
+// case_channels: per case and channel, the person's outbound attempts, how many reached a
+// person (a synchronous contact's outcome other than no-answer or hung-up), how many were
+// answered (a later inbound contact, or an outcome), the delays to those later inbound contacts
+// (seconds, comma-separated), and whether the case was resolved through the channel. Which of
+// reached and answered counts as a reply is the policy's (the channel's sync), read at use.
+//
+// case_state: per open case, where it stands in the agenda (group, rank), until when that holds
+// (recheck_at; NULL: until a write) from when (computed_at), and the top suggestion as the agenda
+// shows it. history is a fingerprint of the person's history the suggestion was ranked with. The
+// stamp in state_stamp names the policy, zone and engine the rows were computed under; a row with
+// recheck_at 0 is yet to be computed.
+constexpr const char* schema_v4 = R"sql(
+CREATE TABLE case_channels (
+    case_id     INTEGER NOT NULL,
+    channel     TEXT NOT NULL,
+    attempts    INTEGER NOT NULL,
+    reached     INTEGER NOT NULL,
+    answered    INTEGER NOT NULL,
+    delays      TEXT NOT NULL,
+    resolutions INTEGER NOT NULL,
+    PRIMARY KEY (case_id, channel)
+) WITHOUT ROWID;
+CREATE TABLE case_state (
+    case_id    INTEGER PRIMARY KEY,
+    grp        INTEGER NOT NULL,
+    rank       REAL NOT NULL,
+    recheck_at INTEGER,
+    computed_at INTEGER NOT NULL,
+    history    INTEGER NOT NULL,
+    action     TEXT NOT NULL,
+    channel    TEXT,
+    tier       INTEGER,
+    not_before INTEGER,
+    summary    TEXT NOT NULL,
+    lever      TEXT
+);
+CREATE INDEX case_state_order ON case_state(grp, rank, case_id);
+CREATE INDEX case_state_recheck ON case_state(recheck_at);
+CREATE INDEX case_state_computed ON case_state(computed_at);
+CREATE TABLE state_stamp (
+    id    INTEGER PRIMARY KEY CHECK (id = 1),
+    stamp TEXT NOT NULL
+);
+)sql";
+
 struct Migration {
     int version;
     const char* sql;
+    void (*fill)(SQLite::Database&) = nullptr; // data the new tables start with
 };
 
 const std::vector<Migration>& migrations() {
-    static const std::vector<Migration> list{{1, schema_v1}, {2, schema_v2}, {3, schema_v3}};
+    static const std::vector<Migration> list{
+        {1, schema_v1}, {2, schema_v2}, {3, schema_v3}, {4, schema_v4, fill_derived}};
     return list;
 }
 
@@ -201,6 +252,9 @@ void migrate(SQLite::Database& db, int from_version) {
             db.exec("SAVEPOINT migration");
             try {
                 db.exec(m.sql);
+                if (m.fill != nullptr) {
+                    m.fill(db);
+                }
                 install_journal_triggers(db);
                 db.exec(fmt::format("PRAGMA application_id = {}", application_id));
                 db.exec(fmt::format("PRAGMA user_version = {}", m.version));

@@ -14,4 +14,8 @@ inline constexpr int application_id = 0x45534331;
 // from_version, and commits it. Throws StorageError when one fails.
 void migrate(SQLite::Database& db, int from_version);
 
+// Fills the derived tables of schema 4 from the log (src/store/state.cpp): every case's
+// channel tallies, and a state row yet to be computed for every open case.
+void fill_derived(SQLite::Database& db);
+
 } // namespace escalate::store_detail

@@ -7,6 +7,7 @@
 #include "../advice.hpp"
 #include "../commands.hpp"
 #include "../render.hpp"
+#include "../state_rows.hpp"
 #include "escalate/json.hpp"
 
 namespace escalate::cli {
@@ -159,31 +160,33 @@ void run_case(const NextOptions& o, Context& ctx) {
     }
 }
 
-void run_agenda(Context& ctx) {
-    const Timestamp now = ctx.now();
-    Store& store = ctx.store(Access::Read);
-    auto tx = store.read();
-    CaseFilter open;
-    open.status = CaseStatus::Open;
-    const auto files = store.load_case_files(open);
-    const Agenda agenda = agenda_for(ctx, store, files);
-    const auto& items = agenda.items;
-    if (ctx.json()) {
-        nlohmann::ordered_json list = nlohmann::ordered_json::array();
-        for (const auto& item : items) {
-            nlohmann::ordered_json entry{{"case_id", item.file->kase.id},
-                                         {"org", item.file->kase.org},
-                                         {"title", item.file->kase.title},
-                                         {"suggestion", to_json(item.suggestion)}};
-            if (item.parallel) {
-                entry["parallel"] = to_json(*item.parallel);
-            }
-            list.push_back(std::move(entry));
-        }
-        print_json({{"agenda", list}});
-        return;
+// How many cases the agenda shows without --all: the most pressing first.
+constexpr std::int64_t agenda_rows = 20;
+
+std::string when(const CaseState& row) {
+    if (row.action == "wait") {
+        return "until " + format_local(row.not_before.value_or(row.computed_at));
     }
-    if (items.empty()) {
+    return row.not_before ? "after " + format_local(*row.not_before) : "now";
+}
+
+nlohmann::ordered_json agenda_entry(const Case& k, const Suggestion& top,
+                                    const std::optional<Suggestion>& parallel) {
+    nlohmann::ordered_json entry{
+        {"case_id", k.id}, {"org", k.org}, {"title", k.title}, {"suggestion", to_json(top)}};
+    if (parallel) {
+        entry["parallel"] = to_json(*parallel);
+    }
+    return entry;
+}
+
+struct Shown {
+    Case kase;
+    CaseState row;
+};
+
+void print_agenda(const std::vector<Shown>& shown, std::int64_t total, Context& ctx) {
+    if (shown.empty()) {
         if (!ctx.quiet()) {
             fmt::print("Nothing to do: no open cases.\n");
         }
@@ -191,18 +194,109 @@ void run_agenda(Context& ctx) {
     }
     const Style style = ctx.style();
     Table table({"CASE", "ORG", "WHEN", "NEXT"});
-    for (const auto& item : items) {
-        std::string next = item.suggestion.summary;
-        if (item.parallel) {
-            // A closing clock beside the wait: "· chargeback now: ... closes in 3 days".
-            const Suggestion& p = *item.parallel;
-            next += fmt::format(" · {} now: {}", p.channel.value_or("act"),
-                                p.reasons.empty() ? p.summary : p.reasons.front().detail);
+    for (const auto& [kase, row] : shown) {
+        std::string next = row.summary;
+        if (row.lever) {
+            next += " · " + *row.lever;
         }
-        table.add({fmt::format("#{}", item.file->kase.id), clip(item.file->kase.org, 20),
-                   when(item.suggestion, now), next});
+        table.add({fmt::format("#{}", kase.id), clip(kase.org, 20), when(row), next});
     }
     table.print(style);
+    const std::int64_t rest = total - static_cast<std::int64_t>(shown.size());
+    if (rest > 0) {
+        fmt::print("{}\n", style.dim(fmt::format("(and {} more: escalate next --all)", rest)));
+    }
+}
+
+// A log this process cannot write (a read-only file) whose rows are out of date: the agenda
+// computed in full, in the order the rows would give.
+void print_computed_agenda(Context& ctx, Store& store, bool all) {
+    CaseFilter open;
+    open.status = CaseStatus::Open;
+    const auto files = store.load_case_files(open);
+    const Agenda agenda = agenda_for(ctx, store, files);
+    if (ctx.json()) {
+        nlohmann::ordered_json list = nlohmann::ordered_json::array();
+        for (const auto& item : agenda.items) {
+            list.push_back(agenda_entry(item.file->kase, item.suggestion, item.parallel));
+        }
+        print_json({{"agenda", list}});
+        return;
+    }
+    std::vector<Shown> shown;
+    for (const auto& item : agenda.items) {
+        if (!all && static_cast<std::int64_t>(shown.size()) == agenda_rows) {
+            break;
+        }
+        Shown s{item.file->kase, {}};
+        describe(s.row, item.suggestion, item.parallel ? &*item.parallel : nullptr, ctx.now());
+        s.row.computed_at = ctx.now();
+        shown.push_back(std::move(s));
+    }
+    print_agenda(shown, static_cast<std::int64_t>(agenda.items.size()), ctx);
+}
+
+void run_agenda(const NextOptions& o, Context& ctx) {
+    Store& store = ctx.store(Access::Read);
+    const bool writable = store.writable();
+    auto tx = writable ? store.write("next", ctx.now(), Journal::Cache) : store.read();
+    StateKeeper keeper(ctx, store);
+    if (writable) {
+        refresh_due_states(ctx, store, keeper);
+    } else if (store.state_stamp() != state_stamp(ctx) || !store.stale_states(ctx.now()).empty()) {
+        print_computed_agenda(ctx, store, o.all);
+        return;
+    }
+    const auto counts = store.state_counts();
+    const std::int64_t total = counts[0] + counts[1] + counts[2];
+    if (ctx.json()) {
+        // Every open case, each computed in full for its reasons, in the rows' order.
+        nlohmann::ordered_json list = nlohmann::ordered_json::array();
+        std::optional<CaseState> after;
+        for (auto page = store.states_in_order(after, 500); !page.empty();
+             page = store.states_in_order(after, 500)) {
+            for (const auto& row : page) {
+                const auto c = keeper.compute(row.case_id);
+                if (auto item = agenda_item(c.file, c.advice, ctx.policy(), ctx.now())) {
+                    list.push_back(agenda_entry(c.file.kase, item->suggestion, item->parallel));
+                }
+            }
+            after = page.back();
+        }
+        if (writable) {
+            tx.commit();
+        }
+        print_json({{"agenda", list}});
+        return;
+    }
+    // The rows shown, each brought up to date with the person's history if it moved since.
+    std::vector<Shown> shown;
+    std::optional<CaseState> after;
+    const std::int64_t limit = o.all ? total : std::min(total, agenda_rows);
+    while (static_cast<std::int64_t>(shown.size()) < limit) {
+        auto page = store.states_in_order(after, std::min<std::int64_t>(500, limit));
+        if (page.empty()) {
+            break;
+        }
+        after = page.back();
+        for (auto& row : page) {
+            if (static_cast<std::int64_t>(shown.size()) == limit) {
+                break;
+            }
+            Case kase = store.find_case(row.case_id).value_or(Case{});
+            if (row.history != keeper.history_of(kase.org)) {
+                row = keeper.compute(row.case_id).row;
+                if (writable) {
+                    store.put_state(row);
+                }
+            }
+            shown.push_back({std::move(kase), std::move(row)});
+        }
+    }
+    if (writable) {
+        tx.commit();
+    }
+    print_agenda(shown, total, ctx);
 }
 
 } // namespace
@@ -216,7 +310,7 @@ Command setup_next(CLI::App& app) {
     sub->footer("Examples:\n  escalate next              (the agenda: every open case)\n"
                 "  escalate next 12\n  escalate next meterco --explain\n"
                 "  escalate next 12 --json");
-    return {sub, [o](Context& ctx) { o->case_ref ? run_case(*o, ctx) : run_agenda(ctx); }};
+    return {sub, [o](Context& ctx) { o->case_ref ? run_case(*o, ctx) : run_agenda(*o, ctx); }};
 }
 
 } // namespace escalate::cli

@@ -1,0 +1,327 @@
+// Derived data kept on every write (docs/performance.md): the per-case, per-channel tallies the
+// engine's history is summed from, and each open case's state row the agenda reads in order.
+//
+// Which cases a write transaction changed is noted by temporary triggers, one set per
+// connection: every insert, update and delete of a case, a contact or a promise (whatever
+// command, undo or import makes it), and every change to an org's directory (its open cases).
+// Just before the transaction commits, the tallies of those cases are recomputed in SQL and the
+// caller's hook brings their state rows up to date, in the same transaction.
+#include <charconv>
+
+#include <sqlite3.h>
+
+#include <fmt/format.h>
+
+#include "escalate/store.hpp"
+#include "rows.hpp"
+#include "schema.hpp"
+
+namespace escalate {
+
+using namespace store_detail;
+
+namespace {
+
+constexpr const char* change_tracking = R"sql(
+CREATE TEMP TABLE IF NOT EXISTS escalate_changed (case_id INTEGER PRIMARY KEY);
+CREATE TEMP TRIGGER IF NOT EXISTS escalate_cases_insert AFTER INSERT ON main.cases BEGIN
+    INSERT OR IGNORE INTO escalate_changed VALUES (NEW.id);
+END;
+CREATE TEMP TRIGGER IF NOT EXISTS escalate_cases_update AFTER UPDATE ON main.cases BEGIN
+    INSERT OR IGNORE INTO escalate_changed VALUES (OLD.id);
+    INSERT OR IGNORE INTO escalate_changed VALUES (NEW.id);
+END;
+CREATE TEMP TRIGGER IF NOT EXISTS escalate_cases_delete AFTER DELETE ON main.cases BEGIN
+    INSERT OR IGNORE INTO escalate_changed VALUES (OLD.id);
+END;
+CREATE TEMP TRIGGER IF NOT EXISTS escalate_contacts_insert AFTER INSERT ON main.contacts BEGIN
+    INSERT OR IGNORE INTO escalate_changed VALUES (NEW.case_id);
+END;
+CREATE TEMP TRIGGER IF NOT EXISTS escalate_contacts_update AFTER UPDATE ON main.contacts BEGIN
+    INSERT OR IGNORE INTO escalate_changed VALUES (OLD.case_id);
+    INSERT OR IGNORE INTO escalate_changed VALUES (NEW.case_id);
+END;
+CREATE TEMP TRIGGER IF NOT EXISTS escalate_contacts_delete AFTER DELETE ON main.contacts BEGIN
+    INSERT OR IGNORE INTO escalate_changed VALUES (OLD.case_id);
+END;
+CREATE TEMP TRIGGER IF NOT EXISTS escalate_promises_insert AFTER INSERT ON main.promises BEGIN
+    INSERT OR IGNORE INTO escalate_changed VALUES (NEW.case_id);
+END;
+CREATE TEMP TRIGGER IF NOT EXISTS escalate_promises_update AFTER UPDATE ON main.promises BEGIN
+    INSERT OR IGNORE INTO escalate_changed VALUES (OLD.case_id);
+    INSERT OR IGNORE INTO escalate_changed VALUES (NEW.case_id);
+END;
+CREATE TEMP TRIGGER IF NOT EXISTS escalate_promises_delete AFTER DELETE ON main.promises BEGIN
+    INSERT OR IGNORE INTO escalate_changed VALUES (OLD.case_id);
+END;
+CREATE TEMP TRIGGER IF NOT EXISTS escalate_orgs_update AFTER UPDATE ON main.orgs BEGIN
+    INSERT OR IGNORE INTO escalate_changed
+        SELECT id FROM main.cases WHERE org_id = NEW.id AND status = 'open';
+END;
+)sql";
+
+// The tallies of the cases `which` selects (a subquery of case ids), from their contacts. An
+// attempt was answered when a later inbound contact follows it in the case's order (at, id) or
+// it has an outcome; the delay is to the first inbound contact after it.
+std::string tally_sql(const std::string& which) {
+    return fmt::format(R"sql(
+INSERT INTO case_channels(case_id, channel, attempts, reached, answered, delays, resolutions)
+SELECT case_id, channel, count(*),
+       sum(outcome IS NOT NULL AND outcome NOT IN ('no-answer', 'hung-up')),
+       sum(next_in IS NOT NULL OR outcome IS NOT NULL),
+       coalesce(group_concat(next_in - at), ''),
+       0
+FROM (SELECT case_id, channel, direction, at, outcome,
+             min(CASE WHEN direction = 'in' THEN at END) OVER (
+                 PARTITION BY case_id ORDER BY at, id
+                 ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS next_in
+      FROM contacts WHERE case_id IN ({0}))
+WHERE direction = 'out'
+GROUP BY case_id, channel;
+INSERT INTO case_channels(case_id, channel, attempts, reached, answered, delays, resolutions)
+SELECT id, channel, 0, 0, 0, '', 1
+FROM (SELECT k.id, (SELECT channel FROM contacts
+                    WHERE case_id = k.id AND outcome = 'resolved'
+                    ORDER BY at DESC, id DESC LIMIT 1) AS channel
+      FROM cases k WHERE k.status = 'resolved' AND k.id IN ({0}))
+WHERE channel IS NOT NULL
+ON CONFLICT(case_id, channel) DO UPDATE SET resolutions = 1;
+)sql",
+                       which);
+}
+
+constexpr const char* changed_ids = "SELECT case_id FROM temp.escalate_changed";
+
+std::vector<std::int64_t> parse_delays(std::string_view text) {
+    std::vector<std::int64_t> out;
+    while (!text.empty()) {
+        const auto comma = text.find(',');
+        const std::string_view part = text.substr(0, comma);
+        std::int64_t v = 0;
+        if (std::from_chars(part.data(), part.data() + part.size(), v).ec == std::errc()) {
+            out.push_back(v);
+        }
+        text = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 1);
+    }
+    return out;
+}
+
+constexpr const char* state_columns =
+    "case_id, grp, rank, recheck_at, history, action, channel, tier, not_before, summary, lever, "
+    "computed_at";
+
+CaseState read_state(const SQLite::Statement& st) {
+    CaseState s;
+    s.case_id = st.getColumn(0).getInt64();
+    s.group = st.getColumn(1).getInt();
+    s.rank = st.getColumn(2).getDouble();
+    s.recheck_at = opt_int(st.getColumn(3));
+    s.history = st.getColumn(4).getInt64();
+    s.action = st.getColumn(5).getString();
+    s.channel = opt_text(st.getColumn(6));
+    if (const auto tier = opt_int(st.getColumn(7))) {
+        s.tier = static_cast<int>(*tier);
+    }
+    s.not_before = opt_int(st.getColumn(8));
+    s.summary = st.getColumn(9).getString();
+    s.lever = opt_text(st.getColumn(10));
+    s.computed_at = st.getColumn(11).getInt64();
+    return s;
+}
+
+} // namespace
+
+void Store::on_commit(std::function<void(Store&)> hook) {
+    on_commit_ = std::move(hook);
+}
+
+void Store::track_changes() {
+    if (!tracking_) {
+        db_->exec(change_tracking);
+        tracking_ = true;
+    }
+}
+
+void Store::before_commit() {
+    if (!tracking_ || changed_case_count() == 0) {
+        return;
+    }
+    db_->exec(fmt::format("DELETE FROM case_channels WHERE case_id IN ({})", changed_ids));
+    db_->exec(tally_sql(changed_ids));
+    if (on_commit_) {
+        on_commit_(*this);
+    }
+    db_->exec("DELETE FROM temp.escalate_changed");
+}
+
+std::vector<std::int64_t> Store::changed_cases() {
+    std::vector<std::int64_t> ids;
+    SQLite::Statement st(*db_, "SELECT case_id FROM temp.escalate_changed ORDER BY case_id");
+    while (st.executeStep()) {
+        ids.push_back(st.getColumn(0).getInt64());
+    }
+    return ids;
+}
+
+std::int64_t Store::changed_case_count() {
+    return db_->execAndGet("SELECT count(*) FROM temp.escalate_changed").getInt64();
+}
+
+void Store::mark_changed_stale() {
+    db_->exec(fmt::format(
+        "DELETE FROM case_state WHERE case_id IN ({0}) AND case_id NOT IN "
+        "(SELECT id FROM cases WHERE status = 'open');"
+        "INSERT INTO case_state(case_id, grp, rank, recheck_at, computed_at, history, action, "
+        "summary) SELECT id, 0, 0, 0, 0, 0, '', '' FROM cases WHERE status = 'open' AND id IN "
+        "({0}) "
+        "ON CONFLICT(case_id) DO UPDATE SET recheck_at = 0;",
+        changed_ids));
+}
+
+std::vector<ChannelTally> Store::channel_tallies(int recent_cases) {
+    SQLite::Statement st(*db_, R"sql(
+SELECT o.name, cc.channel, sum(cc.attempts), sum(cc.reached), sum(cc.answered),
+       sum(cc.resolutions), group_concat(nullif(cc.delays, ''))
+FROM (SELECT id, org_id FROM cases ORDER BY id DESC LIMIT ?) k
+JOIN case_channels cc ON cc.case_id = k.id
+JOIN orgs o ON o.id = k.org_id
+GROUP BY k.org_id, cc.channel
+ORDER BY o.name, cc.channel)sql");
+    st.bind(1, recent_cases);
+    std::vector<ChannelTally> out;
+    while (st.executeStep()) {
+        ChannelTally t;
+        t.org = st.getColumn(0).getString();
+        t.channel = st.getColumn(1).getString();
+        t.attempts = st.getColumn(2).getInt64();
+        t.reached = st.getColumn(3).getInt64();
+        t.answered = st.getColumn(4).getInt64();
+        t.resolutions = st.getColumn(5).getInt64();
+        t.delays = parse_delays(st.getColumn(6).isNull() ? "" : st.getColumn(6).getText());
+        out.push_back(std::move(t));
+    }
+    return out;
+}
+
+std::optional<std::string> Store::state_stamp() {
+    SQLite::Statement st(*db_, "SELECT stamp FROM state_stamp WHERE id = 1");
+    if (!st.executeStep()) {
+        return std::nullopt;
+    }
+    return st.getColumn(0).getString();
+}
+
+void Store::set_state_stamp(std::string_view stamp) {
+    SQLite::Statement st(*db_, "INSERT INTO state_stamp(id, stamp) VALUES (1, ?) "
+                               "ON CONFLICT(id) DO UPDATE SET stamp = excluded.stamp");
+    st.bind(1, std::string(stamp));
+    st.exec();
+    db_->exec("UPDATE case_state SET recheck_at = 0");
+}
+
+void Store::put_state(const CaseState& s) {
+    SQLite::Statement st(*db_, fmt::format("INSERT OR REPLACE INTO case_state({}) VALUES "
+                                           "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                           state_columns));
+    st.bind(1, s.case_id);
+    st.bind(2, s.group);
+    st.bind(3, s.rank);
+    bind_opt(st, 4, s.recheck_at);
+    st.bind(5, s.history);
+    st.bind(6, s.action);
+    bind_opt(st, 7, s.channel);
+    if (s.tier) {
+        st.bind(8, *s.tier);
+    } else {
+        st.bind(8);
+    }
+    bind_opt(st, 9, s.not_before);
+    st.bind(10, s.summary);
+    bind_opt(st, 11, s.lever);
+    st.bind(12, s.computed_at);
+    st.exec();
+}
+
+void Store::drop_state(std::int64_t case_id) {
+    SQLite::Statement st(*db_, "DELETE FROM case_state WHERE case_id = ?");
+    st.bind(1, case_id);
+    st.exec();
+}
+
+std::optional<CaseState> Store::find_state(std::int64_t case_id) {
+    SQLite::Statement st(*db_,
+                         fmt::format("SELECT {} FROM case_state WHERE case_id = ?", state_columns));
+    st.bind(1, case_id);
+    if (!st.executeStep()) {
+        return std::nullopt;
+    }
+    return read_state(st);
+}
+
+std::vector<std::int64_t> Store::stale_states(Timestamp now) {
+    // Due by the clock, or computed at a later time than this command's (a pinned --now).
+    SQLite::Statement st(*db_, "SELECT case_id FROM case_state WHERE recheck_at <= ?1 UNION "
+                               "SELECT case_id FROM case_state WHERE computed_at > ?1");
+    st.bind(1, now);
+    std::vector<std::int64_t> ids;
+    while (st.executeStep()) {
+        ids.push_back(st.getColumn(0).getInt64());
+    }
+    return ids;
+}
+
+std::vector<CaseState> Store::states_in_order(const std::optional<CaseState>& after,
+                                              std::int64_t limit) {
+    SQLite::Statement st(
+        *db_, fmt::format("SELECT {} FROM case_state WHERE grp < 3 AND (grp, rank, case_id) > "
+                          "(?, ?, ?) ORDER BY grp, rank, case_id LIMIT ?",
+                          state_columns));
+    if (after) {
+        st.bind(1, after->group);
+        st.bind(2, after->rank);
+        st.bind(3, after->case_id);
+    } else {
+        st.bind(1, -1);
+        st.bind(2, 0.0);
+        st.bind(3, 0);
+    }
+    st.bind(4, limit);
+    std::vector<CaseState> out;
+    while (st.executeStep()) {
+        out.push_back(read_state(st));
+    }
+    return out;
+}
+
+bool Store::writable() {
+    return sqlite3_db_readonly(db_->getHandle(), "main") == 0;
+}
+
+std::array<std::int64_t, 3> Store::state_counts() {
+    std::array<std::int64_t, 3> counts{};
+    SQLite::Statement st(*db_, "SELECT grp, count(*) FROM case_state WHERE grp < 3 GROUP BY grp");
+    while (st.executeStep()) {
+        const int g = st.getColumn(0).getInt();
+        if (g >= 0 && g < 3) {
+            counts[static_cast<std::size_t>(g)] = st.getColumn(1).getInt64();
+        }
+    }
+    return counts;
+}
+
+void Store::rebuild_derived() {
+    db_->exec("DELETE FROM case_channels; DELETE FROM case_state;");
+    fill_derived(*db_);
+}
+
+namespace store_detail {
+
+void fill_derived(SQLite::Database& db) {
+    db.exec(tally_sql("SELECT id FROM cases"));
+    db.exec("INSERT INTO case_state(case_id, grp, rank, recheck_at, computed_at, history, action, "
+            "summary) SELECT id, 0, 0, 0, 0, 0, '', '' FROM cases WHERE status = 'open'");
+}
+
+} // namespace store_detail
+
+} // namespace escalate
