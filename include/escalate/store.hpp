@@ -218,6 +218,9 @@ public:
     // those cases are already up to date when the commit hook sees them.
     [[nodiscard]] std::vector<std::int64_t> changed_cases();
     [[nodiscard]] std::int64_t changed_case_count();
+    // How many rows this connection has written so far (SQLite's total changes): equal counts
+    // mean nothing was written in between.
+    [[nodiscard]] std::int64_t change_count() const;
     // For a change too large to recompute at once (an import): every changed open case's state
     // row is marked yet to be computed; closed and deleted cases lose theirs.
     void mark_changed_stale();
@@ -260,8 +263,11 @@ private:
     std::vector<std::filesystem::path> created_;
     std::optional<std::string> committed_;
     std::function<void(Store&)> on_commit_;
-    bool tracking_ = false; // the temp triggers that note changed cases are installed
+    bool tracking_ = false;        // the temp triggers that note changed cases are installed
+    std::int64_t tallied_at_ = -1; // change_count() when the tallies were last brought up to date
     void track_changes();
+    // Recomputes the tallies of the cases changed since they were last brought up to date.
+    void refresh_tallies();
     void before_commit();
 };
 

@@ -17,6 +17,15 @@ History::History(Context& ctx, Store& store) : policy_(ctx.policy()) {
     overall_ = channel_records(all, policy_);
 }
 
+const History& History::of(Context& ctx, Store& store) {
+    auto& memo = ctx.history_memo();
+    if (!memo.value || memo.mark != store.change_count()) {
+        memo.value = std::make_shared<const History>(ctx, store);
+        memo.mark = store.change_count(); // after reading, which brings the tallies up to date
+    }
+    return *memo.value;
+}
+
 ChannelHistory History::for_org(const std::string& org) const {
     std::vector<const ChannelTally*> same;
     for (const auto& t : tallies_) {
@@ -47,14 +56,14 @@ CaseAdvice advise_case(Context& ctx, Store& store, std::int64_t case_id, Drafts 
     if (auto org = store.find_org(out.file.kase.org)) {
         out.org = *org;
     }
-    out.history = History(ctx, store).for_org(out.file.kase.org);
+    out.history = History::of(ctx, store).for_org(out.file.kase.org);
     out.advice = advise(EngineInput{out.file, out.org, out.history, policy, now, drafts});
     return out;
 }
 
 Agenda agenda_for(Context& ctx, Store& store, const std::vector<CaseFile>& files) {
     Agenda out;
-    const History histories(ctx, store);
+    const History& histories = History::of(ctx, store);
     for (auto& org : store.orgs()) {
         out.orgs.emplace(org.name, std::move(org));
     }

@@ -24,6 +24,8 @@ struct CaseAdvice {
 class History {
 public:
     History(Context& ctx, Store& store);
+    // The history as of the log's current state, read once per state of the log.
+    [[nodiscard]] static const History& of(Context& ctx, Store& store);
     [[nodiscard]] const ChannelRecords& overall() const { return overall_; }
     [[nodiscard]] ChannelHistory for_org(const std::string& org) const;
     // Two histories with the same fingerprint rank a case's channels alike.

@@ -12,6 +12,8 @@
 
 namespace escalate::cli {
 
+class History;
+
 struct GlobalOptions {
     std::string db;     // --db / ESCALATE_DB
     std::string policy; // --policy / ESCALATE_POLICY
@@ -57,8 +59,17 @@ public:
     // naming its pid where the system can tell.
     [[nodiscard]] std::string busy_message() const;
 
+    // The person's history as last read (advice.cpp's History::of), and the store's change
+    // count it was read at: read again only when the log changed since.
+    struct HistoryMemo {
+        std::shared_ptr<const History> value;
+        std::int64_t mark = -1;
+    };
+    [[nodiscard]] HistoryMemo& history_memo() { return history_memo_; }
+
 private:
     GlobalOptions options_;
+    HistoryMemo history_memo_;
     std::optional<Timestamp> now_;
     std::optional<Policy> policy_;
     std::optional<Store> store_;

@@ -24,7 +24,7 @@ std::string state_stamp(Context& ctx) {
 }
 
 StateKeeper::StateKeeper(Context& ctx, Store& store)
-    : ctx_(ctx), store_(store), history_(ctx, store) {}
+    : ctx_(ctx), store_(store), history_(History::of(ctx, store)) {}
 
 const Org& StateKeeper::org(const std::string& name) {
     auto it = orgs_.find(name);

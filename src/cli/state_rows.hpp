@@ -31,7 +31,7 @@ private:
     const Org& org(const std::string& name);
     Context& ctx_;
     Store& store_;
-    History history_;
+    const History& history_;
     std::map<std::string, Org> orgs_;
     std::map<std::string, std::pair<ChannelHistory, std::int64_t>> by_org_;
 };

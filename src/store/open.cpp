@@ -92,6 +92,7 @@ Store& Store::operator=(Store&& other) noexcept {
     committed_ = std::move(other.committed_);
     on_commit_ = std::move(other.on_commit_);
     tracking_ = other.tracking_;
+    tallied_at_ = other.tallied_at_;
     return *this;
 }
 Store::~Store() {

@@ -142,12 +142,24 @@ void Store::track_changes() {
     }
 }
 
-void Store::before_commit() {
-    if (!tracking_ || changed_case_count() == 0) {
+std::int64_t Store::change_count() const {
+    return sqlite3_total_changes64(db_->getHandle());
+}
+
+void Store::refresh_tallies() {
+    if (!tracking_ || change_count() == tallied_at_ || changed_case_count() == 0) {
         return;
     }
     db_->exec(fmt::format("DELETE FROM case_channels WHERE case_id IN ({})", changed_ids));
     db_->exec(tally_sql(changed_ids));
+    tallied_at_ = change_count();
+}
+
+void Store::before_commit() {
+    if (!tracking_ || changed_case_count() == 0) {
+        return;
+    }
+    refresh_tallies();
     if (on_commit_) {
         on_commit_(*this);
     }
@@ -179,6 +191,7 @@ void Store::mark_changed_stale() {
 }
 
 std::vector<ChannelTally> Store::channel_tallies(int recent_cases) {
+    refresh_tallies(); // what this transaction wrote counts
     SQLite::Statement st(*db_, R"sql(
 SELECT o.name, cc.channel, sum(cc.attempts), sum(cc.reached), sum(cc.answered),
        sum(cc.resolutions), group_concat(nullif(cc.delays, ''))
