@@ -190,6 +190,10 @@ void install_journal_triggers(SQLite::Database& db) {
 
 } // namespace
 
+void ensure_journal_index(SQLite::Database& db) {
+    db.exec("CREATE INDEX IF NOT EXISTS journal_open ON journal(open) WHERE open = 1");
+}
+
 void migrate(SQLite::Database& db, int from_version) {
     for (const auto& m : migrations()) {
         if (m.version <= from_version) {
@@ -202,6 +206,7 @@ void migrate(SQLite::Database& db, int from_version) {
             try {
                 db.exec(m.sql);
                 install_journal_triggers(db);
+                ensure_journal_index(db);
                 db.exec(fmt::format("PRAGMA application_id = {}", application_id));
                 db.exec(fmt::format("PRAGMA user_version = {}", m.version));
             } catch (...) {
