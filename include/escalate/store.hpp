@@ -20,6 +20,8 @@ class Database;
 namespace escalate::store_detail {
 class BusyWait;
 class Presence;
+class Prepared;
+class StatementCache;
 } // namespace escalate::store_detail
 
 namespace escalate {
@@ -199,10 +201,13 @@ public:
     // opened with Journal::Skip, begin_bulk_change opens a journal entry the row triggers
     // ignore and notes each table's highest id; record_rows(true) lets the triggers record
     // row by row (for the few org writes); end_bulk_change records one step per table that
-    // deletes the rows above the noted ids, children first on undo, and closes the entry.
+    // deletes the rows above the noted ids, children first on undo, and closes the entry. In
+    // between, the full-text index is not kept row by row: end_bulk_change fills it for the new
+    // cases and contacts in one statement (no other command may write in between).
     struct BulkChange {
         std::int64_t journal_id = 0;
         std::int64_t orgs = 0, cases = 0, contacts = 0, promises = 0; // highest ids before
+        std::vector<std::string> search_triggers; // set aside until the end, as the schema has them
     };
     [[nodiscard]] BulkChange begin_bulk_change(std::string_view command, Timestamp now);
     void record_rows(const BulkChange& change, bool on);
@@ -253,12 +258,18 @@ private:
     static void register_functions(SQLite::Database& db);
     void prepare(Timestamp now, const std::filesystem::path& path, bool created);
     [[nodiscard]] std::vector<Case> cases_matching_org(std::string_view prefix, bool open_only);
+    // The statement for sql, prepared once per connection (src/store/statements.cpp).
+    [[nodiscard]] store_detail::Prepared prepared(std::string_view sql);
+    // Closes the connection, its cached statements first.
+    void close() noexcept;
 
     // Declared before db_, so that they outlive the connection: the busy handler it uses, and
     // the lock that tells other processes this one has the log open.
     std::unique_ptr<store_detail::Presence> presence_;
     std::unique_ptr<store_detail::BusyWait> busy_;
     std::unique_ptr<SQLite::Database> db_;
+    // After db_, so that its statements are finalized before the connection closes.
+    std::unique_ptr<store_detail::StatementCache> statements_;
     // What Store::open created, the file first, then each new folder from the innermost.
     std::vector<std::filesystem::path> created_;
     std::optional<std::string> committed_;

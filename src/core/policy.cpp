@@ -12,7 +12,7 @@
 
 namespace escalate {
 
-extern const std::string_view builtin_policy_json;
+const nlohmann::ordered_json& builtin_policy_document();
 
 namespace {
 
@@ -147,7 +147,7 @@ std::string Policy::fold_channel_name(std::string_view name) {
 }
 
 Policy Policy::builtin() {
-    return Policy(Json::parse(builtin_policy_json));
+    return Policy(builtin_policy_document());
 }
 
 std::uint64_t Policy::fingerprint() const {
@@ -166,7 +166,7 @@ Policy Policy::with_overrides(const Json& user) {
     if (!problems.empty()) {
         throw UsageError("policy: " + problems.front());
     }
-    Json doc = Json::parse(builtin_policy_json);
+    Json doc = builtin_policy_document();
     doc.merge_patch(folded);
     return Policy(std::move(doc));
 }
@@ -220,9 +220,9 @@ std::vector<std::string> Policy::check(const Json& user) {
     if (deeper_than(user, max_depth)) {
         return {"/ " + depth_problem()};
     }
-    unknown_keys(user, Json::parse(builtin_policy_json), "", problems);
+    unknown_keys(user, builtin_policy_document(), "", problems);
     const Json folded = fold_user_channels(user, problems);
-    Json doc = Json::parse(builtin_policy_json);
+    Json doc = builtin_policy_document();
     doc.merge_patch(folded);
     if (doc.is_object()) {
         Policy(std::move(doc), &problems);

@@ -2,9 +2,12 @@
 // docs/engine.md for what each key does and the source of each deadline and regime.
 #include <string_view>
 
+#include <nlohmann/json.hpp>
+
 namespace escalate {
 
 extern const std::string_view builtin_policy_json;
+const nlohmann::ordered_json& builtin_policy_document();
 
 // Wording: in "say" and "say_to", {org} is the org's name and {to} the directory's entry for the
 // channel (the phone number, the @handle, the executive's name, the regulator). "say_to" is used
@@ -182,5 +185,12 @@ const std::string_view builtin_policy_json = R"json({
   },
   "reply_clock": {"label": "reply due", "warn_at": 0.75}
 })json";
+
+// The document parsed once per process: reading the built-in policy parsed it twice (once to
+// read it, once to check the user's outcomes against it).
+const nlohmann::ordered_json& builtin_policy_document() {
+    static const nlohmann::ordered_json doc = nlohmann::ordered_json::parse(builtin_policy_json);
+    return doc;
+}
 
 } // namespace escalate

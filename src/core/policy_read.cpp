@@ -13,7 +13,7 @@
 
 namespace escalate {
 
-extern const std::string_view builtin_policy_json;
+const nlohmann::ordered_json& builtin_policy_document();
 
 namespace {
 
@@ -219,7 +219,7 @@ Policy::Policy(Json doc, std::vector<std::string>* problems) : doc_(std::move(do
     fast_reply_s_ =
         static_cast<Seconds>(r.number(h, "fast_reply_hours", "/history", 0, 24 * 365) * 3600);
     outcome_weights_ = r.numbers(doc_, "outcomes", 100);
-    const Json builtin = Json::parse(builtin_policy_json);
+    const Json& builtin = builtin_policy_document();
     for (const auto& [key, v] : builtin.at("outcomes").items()) {
         if (!outcome_weights_.contains(key)) {
             r.bad(fmt::format("/outcomes/{}", key), "a number");

@@ -35,27 +35,39 @@ std::tm wall_tm(int year, int month, int day, int hour, int minute, int second, 
     return tm;
 }
 
-// Every instant showing this wall-clock time, the earliest: nothing in a gap.
-std::optional<Timestamp> exact_local(int year, int month, int day, int hour, int minute,
-                                     int second) {
-    std::optional<Timestamp> best;
-    for (const int isdst : {-1, 0, 1}) {
-        std::tm tm = wall_tm(year, month, day, hour, minute, second, isdst);
-        const Timestamp t = std::mktime(&tm);
-        const LocalTime back = to_local(t);
-        if (back.year == year && back.month == month && back.day == day && back.hour == hour &&
-            back.minute == minute && back.second == second && (!best || t < *best)) {
-            best = t;
-        }
-    }
-    return best;
-}
-
 long utc_offset(Timestamp t) {
     const std::time_t tt = static_cast<std::time_t>(t);
     std::tm tm{};
     localtime_r(&tt, &tm);
     return tm.tm_gmtoff;
+}
+
+// Every instant showing this wall-clock time, the earliest: nothing in a gap. Solved with
+// localtime_r alone, not mktime: with TZ unset, glibc's mktime stats /etc/localtime on every call
+// (it calls tzset), while localtime_r reads the zone once. An instant t showing wall time w has
+// w - t as its offset, and that offset is in force within a day of w: the offsets a day either
+// side and at w itself, and those at w less each of them, are every candidate.
+std::optional<Timestamp> exact_local(int year, int month, int day, int hour, int minute,
+                                     int second) {
+    const Timestamp w =
+        days_from_civil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second;
+    std::array<long, 6> offsets{utc_offset(w - 86400), utc_offset(w), utc_offset(w + 86400)};
+    for (std::size_t i = 0; i < 3; ++i) {
+        offsets.at(i + 3) = utc_offset(w - offsets.at(i));
+    }
+    std::optional<Timestamp> best;
+    for (std::size_t i = 0; i < offsets.size(); ++i) {
+        const Timestamp t = w - offsets.at(i);
+        if (best && t >= *best) {
+            continue;
+        }
+        const LocalTime back = to_local(t);
+        if (back.year == year && back.month == month && back.day == day && back.hour == hour &&
+            back.minute == minute && back.second == second) {
+            best = t;
+        }
+    }
+    return best;
 }
 
 } // namespace

@@ -6,6 +6,7 @@
 #include "escalate/store.hpp"
 #include "fold.hpp"
 #include "rows.hpp"
+#include "statements.hpp"
 
 namespace escalate {
 
@@ -64,14 +65,14 @@ std::string describe(const std::vector<Case>& cases) {
 } // namespace
 
 std::optional<Org> Store::find_org(std::string_view name) {
-    SQLite::Statement st(*db_, R"sql(
+    auto st = prepared(R"sql(
         SELECT id, name, phone, email, chat, social, exec, regulator, unavailable, requires
         FROM orgs WHERE escalate_fold(name) = ? ORDER BY id LIMIT 1)sql");
-    st.bind(1, fold_name(name));
-    if (!st.executeStep()) {
+    st->bind(1, fold_name(name));
+    if (!st->executeStep()) {
         return std::nullopt;
     }
-    return read_org(st);
+    return read_org(*st);
 }
 
 std::vector<Org> Store::match_orgs(std::string_view ref) {
@@ -79,24 +80,24 @@ std::vector<Org> Store::match_orgs(std::string_view ref) {
         return {*exact};
     }
     // instr() on folded names: no LIKE wildcard in a name can widen the match.
-    SQLite::Statement st(*db_, R"sql(
+    auto st = prepared(R"sql(
         SELECT id, name, phone, email, chat, social, exec, regulator, unavailable, requires
         FROM orgs WHERE instr(escalate_fold(name), ?) = 1 ORDER BY name)sql");
-    st.bind(1, fold_name(ref));
+    st->bind(1, fold_name(ref));
     std::vector<Org> out;
-    while (st.executeStep()) {
-        out.push_back(read_org(st));
+    while (st->executeStep()) {
+        out.push_back(read_org(*st));
     }
     return out;
 }
 
 std::vector<Org> Store::orgs() {
-    SQLite::Statement st(*db_, R"sql(
+    auto st = prepared(R"sql(
         SELECT id, name, phone, email, chat, social, exec, regulator, unavailable, requires
         FROM orgs ORDER BY name)sql");
     std::vector<Org> out;
-    while (st.executeStep()) {
-        out.push_back(read_org(st));
+    while (st->executeStep()) {
+        out.push_back(read_org(*st));
     }
     return out;
 }
@@ -105,41 +106,41 @@ Org Store::ensure_org(std::string_view name) {
     if (auto org = find_org(name)) {
         return *org;
     }
-    SQLite::Statement st(*db_, "INSERT INTO orgs(name) VALUES (?)");
-    st.bind(1, std::string(name));
-    st.exec();
+    auto st = prepared("INSERT INTO orgs(name) VALUES (?)");
+    st->bind(1, std::string(name));
+    st->exec();
     return *find_org(name);
 }
 
 void Store::update_org(const Org& org) {
-    SQLite::Statement st(*db_, R"sql(
+    auto st = prepared(R"sql(
         UPDATE orgs SET name = ?, phone = ?, email = ?, chat = ?, social = ?, exec = ?,
                         regulator = ?, unavailable = ?, requires = ?
         WHERE id = ?)sql");
-    st.bind(1, org.name);
-    bind_opt(st, 2, org.phone);
-    bind_opt(st, 3, org.email);
-    bind_opt(st, 4, org.chat);
-    st.bind(5, json_array(org.social));
-    bind_opt(st, 6, org.exec);
-    bind_opt(st, 7, org.regulator);
-    st.bind(8, json_array(org.unavailable));
-    bind_opt(st, 9, org.requires_channel);
-    st.bind(10, org.id);
-    st.exec();
+    st->bind(1, org.name);
+    bind_opt(*st, 2, org.phone);
+    bind_opt(*st, 3, org.email);
+    bind_opt(*st, 4, org.chat);
+    st->bind(5, json_array(org.social));
+    bind_opt(*st, 6, org.exec);
+    bind_opt(*st, 7, org.regulator);
+    st->bind(8, json_array(org.unavailable));
+    bind_opt(*st, 9, org.requires_channel);
+    st->bind(10, org.id);
+    st->exec();
 }
 
 std::int64_t Store::insert_case(const Case& c) {
     const Org org = ensure_org(c.org);
-    SQLite::Statement st(*db_, R"sql(
+    auto st = prepared(R"sql(
         INSERT INTO cases(id, title, want, status, opened_at, closed_at, resolution, tags,
                           incident_at, paid_by, country, sector, amount, currency, order_ref,
                           org_id)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
-    bind_opt(st, 1, c.id > 0 ? std::optional(c.id) : std::nullopt); // NULL: the next id
-    bind_case(st, c, 2);
-    st.bind(case_fields + 2, org.id);
-    st.exec();
+    bind_opt(*st, 1, c.id > 0 ? std::optional(c.id) : std::nullopt); // NULL: the next id
+    bind_case(*st, c, 2);
+    st->bind(case_fields + 2, org.id);
+    st->exec();
     return db_->getLastInsertRowid();
 }
 
@@ -149,47 +150,46 @@ bool Store::empty() {
 }
 
 bool Store::has_case(std::string_view org, std::string_view title, Timestamp opened_at) {
-    SQLite::Statement st(*db_, R"sql(
+    auto st = prepared(R"sql(
         SELECT 1 FROM cases c JOIN orgs o ON o.id = c.org_id
         WHERE escalate_fold(o.name) = ? AND c.title = ? AND c.opened_at = ?)sql");
-    st.bind(1, fold_name(org));
-    st.bind(2, std::string(title));
-    st.bind(3, opened_at);
-    return st.executeStep();
+    st->bind(1, fold_name(org));
+    st->bind(2, std::string(title));
+    st->bind(3, opened_at);
+    return st->executeStep();
 }
 
 void Store::update_case(const Case& c) {
-    SQLite::Statement st(*db_, R"sql(
+    auto st = prepared(R"sql(
         UPDATE cases SET title = ?, want = ?, status = ?, opened_at = ?, closed_at = ?,
                          resolution = ?, tags = ?, incident_at = ?, paid_by = ?, country = ?,
                          sector = ?, amount = ?, currency = ?, order_ref = ?
         WHERE id = ?)sql");
-    bind_case(st, c, 1);
-    st.bind(case_fields + 1, c.id);
-    st.exec();
+    bind_case(*st, c, 1);
+    st->bind(case_fields + 1, c.id);
+    st->exec();
 }
 
 std::optional<Case> Store::find_case(std::int64_t id) {
-    SQLite::Statement st(*db_, fmt::format("SELECT {} FROM cases c JOIN orgs o ON o.id = c.org_id "
-                                           "WHERE c.id = ?",
-                                           case_columns));
-    st.bind(1, id);
-    if (!st.executeStep()) {
+    auto st = prepared(fmt::format("SELECT {} FROM cases c JOIN orgs o ON o.id = c.org_id "
+                                   "WHERE c.id = ?",
+                                   case_columns));
+    st->bind(1, id);
+    if (!st->executeStep()) {
         return std::nullopt;
     }
-    return read_case(st);
+    return read_case(*st);
 }
 
 std::vector<Case> Store::cases_matching_org(std::string_view prefix, bool open_only) {
-    SQLite::Statement st(*db_,
-                         fmt::format("SELECT {} FROM cases c JOIN orgs o ON o.id = c.org_id "
-                                     "WHERE c.org_id IN (SELECT id FROM orgs WHERE "
-                                     "instr(escalate_fold(name), ?) = 1) {} ORDER BY c.id LIMIT 50",
-                                     case_columns, open_only ? "AND c.status = 'open'" : ""));
-    st.bind(1, fold_name(prefix));
+    auto st = prepared(fmt::format("SELECT {} FROM cases c JOIN orgs o ON o.id = c.org_id "
+                                   "WHERE c.org_id IN (SELECT id FROM orgs WHERE "
+                                   "instr(escalate_fold(name), ?) = 1) {} ORDER BY c.id LIMIT 50",
+                                   case_columns, open_only ? "AND c.status = 'open'" : ""));
+    st->bind(1, fold_name(prefix));
     std::vector<Case> out;
-    while (st.executeStep()) {
-        out.push_back(read_case(st));
+    while (st->executeStep()) {
+        out.push_back(read_case(*st));
     }
     return out;
 }
@@ -237,12 +237,12 @@ Case Store::resolve_case(std::string_view ref) {
 }
 
 Case Store::only_open_case() {
-    SQLite::Statement st(*db_, fmt::format("SELECT {} FROM cases c JOIN orgs o ON o.id = c.org_id "
-                                           "WHERE c.status = 'open' ORDER BY c.id LIMIT 11",
-                                           case_columns));
+    auto st = prepared(fmt::format("SELECT {} FROM cases c JOIN orgs o ON o.id = c.org_id "
+                                   "WHERE c.status = 'open' ORDER BY c.id LIMIT 11",
+                                   case_columns));
     std::vector<Case> open;
-    while (st.executeStep()) {
-        open.push_back(read_case(st));
+    while (st->executeStep()) {
+        open.push_back(read_case(*st));
     }
     if (open.empty()) {
         throw NotFoundError("there is no open case; open one with: escalate open ORG");
@@ -262,20 +262,19 @@ CaseFile Store::load_case_file(std::int64_t case_id) {
         throw NotFoundError(fmt::format("no case #{}", case_id));
     }
     CaseFile file{*kase, {}, {}};
-    SQLite::Statement contacts(
-        *db_, fmt::format("SELECT {} FROM contacts ct LEFT JOIN promises p ON p.contact_id = ct.id "
-                          "WHERE ct.case_id = ? ORDER BY ct.at, ct.id",
-                          contact_columns));
-    contacts.bind(1, case_id);
-    while (contacts.executeStep()) {
-        file.contacts.push_back(read_contact(contacts));
+    auto contacts = prepared(
+        fmt::format("SELECT {} FROM contacts ct LEFT JOIN promises p ON p.contact_id = ct.id "
+                    "WHERE ct.case_id = ? ORDER BY ct.at, ct.id",
+                    contact_columns));
+    contacts->bind(1, case_id);
+    while (contacts->executeStep()) {
+        file.contacts.push_back(read_contact(*contacts));
     }
-    SQLite::Statement promises(
-        *db_, fmt::format("SELECT {} FROM promises p WHERE p.case_id = ? ORDER BY p.due, p.id",
-                          promise_columns));
-    promises.bind(1, case_id);
-    while (promises.executeStep()) {
-        file.promises.push_back(read_promise(promises));
+    auto promises = prepared(fmt::format(
+        "SELECT {} FROM promises p WHERE p.case_id = ? ORDER BY p.due, p.id", promise_columns));
+    promises->bind(1, case_id);
+    while (promises->executeStep()) {
+        file.promises.push_back(read_promise(*promises));
     }
     return file;
 }
@@ -310,12 +309,12 @@ std::vector<CaseFile> Store::load_case_files(const CaseFilter& filter) {
         }
     };
     std::vector<CaseFile> files;
-    SQLite::Statement cases(*db_, fmt::format("SELECT {} FROM cases c JOIN orgs o ON o.id = "
-                                              "c.org_id WHERE {} ORDER BY c.id",
-                                              case_columns, where));
-    bind_filter(cases);
-    while (cases.executeStep()) {
-        files.push_back(CaseFile{read_case(cases), {}, {}});
+    auto cases = prepared(fmt::format("SELECT {} FROM cases c JOIN orgs o ON o.id = "
+                                      "c.org_id WHERE {} ORDER BY c.id",
+                                      case_columns, where));
+    bind_filter(*cases);
+    while (cases->executeStep()) {
+        files.push_back(CaseFile{read_case(*cases), {}, {}});
     }
     if (files.empty()) {
         return files;
@@ -330,24 +329,24 @@ std::vector<CaseFile> Store::load_case_files(const CaseFilter& filter) {
         };
     };
     auto file_of = cursor();
-    SQLite::Statement contacts(
-        *db_, fmt::format("SELECT {} FROM contacts ct LEFT JOIN promises p ON p.contact_id = ct.id "
-                          "WHERE ct.case_id IN (SELECT c.id FROM cases c WHERE {}) "
-                          "ORDER BY ct.case_id, ct.at, ct.id",
-                          contact_columns, where));
-    bind_filter(contacts);
-    while (contacts.executeStep()) {
-        Contact c = read_contact(contacts);
+    auto contacts = prepared(
+        fmt::format("SELECT {} FROM contacts ct LEFT JOIN promises p ON p.contact_id = ct.id "
+                    "WHERE ct.case_id IN (SELECT c.id FROM cases c WHERE {}) "
+                    "ORDER BY ct.case_id, ct.at, ct.id",
+                    contact_columns, where));
+    bind_filter(*contacts);
+    while (contacts->executeStep()) {
+        Contact c = read_contact(*contacts);
         file_of(c.case_id).contacts.push_back(std::move(c));
     }
     auto file_of_promise = cursor();
-    SQLite::Statement promises(
-        *db_, fmt::format("SELECT {} FROM promises p WHERE p.case_id IN (SELECT c.id FROM cases c "
-                          "WHERE {}) ORDER BY p.case_id, p.due, p.id",
-                          promise_columns, where));
-    bind_filter(promises);
-    while (promises.executeStep()) {
-        Promise p = read_promise(promises);
+    auto promises = prepared(
+        fmt::format("SELECT {} FROM promises p WHERE p.case_id IN (SELECT c.id FROM cases c "
+                    "WHERE {}) ORDER BY p.case_id, p.due, p.id",
+                    promise_columns, where));
+    bind_filter(*promises);
+    while (promises->executeStep()) {
+        Promise p = read_promise(*promises);
         file_of_promise(p.case_id).promises.push_back(std::move(p));
     }
     return files;
@@ -355,33 +354,33 @@ std::vector<CaseFile> Store::load_case_files(const CaseFilter& filter) {
 
 void Store::for_each_case_file(const std::function<void(const CaseFile&)>& visit) {
     // Three cursors in case order, advanced together.
-    SQLite::Statement cases(*db_, fmt::format("SELECT {} FROM cases c JOIN orgs o ON o.id = "
-                                              "c.org_id ORDER BY c.id",
-                                              case_columns));
-    SQLite::Statement contacts(
-        *db_, fmt::format("SELECT {} FROM contacts ct LEFT JOIN promises p ON p.contact_id = ct.id "
-                          "ORDER BY ct.case_id, ct.at, ct.id",
-                          contact_columns));
-    SQLite::Statement promises(*db_, fmt::format("SELECT {} FROM promises p ORDER BY p.case_id, "
-                                                 "p.due, p.id",
-                                                 promise_columns));
-    bool more_contacts = contacts.executeStep();
-    bool more_promises = promises.executeStep();
+    auto cases = prepared(fmt::format("SELECT {} FROM cases c JOIN orgs o ON o.id = "
+                                      "c.org_id ORDER BY c.id",
+                                      case_columns));
+    auto contacts = prepared(
+        fmt::format("SELECT {} FROM contacts ct LEFT JOIN promises p ON p.contact_id = ct.id "
+                    "ORDER BY ct.case_id, ct.at, ct.id",
+                    contact_columns));
+    auto promises = prepared(fmt::format("SELECT {} FROM promises p ORDER BY p.case_id, "
+                                         "p.due, p.id",
+                                         promise_columns));
+    bool more_contacts = contacts->executeStep();
+    bool more_promises = promises->executeStep();
     constexpr int case_id_column = 1; // in both contact_columns and promise_columns
-    while (cases.executeStep()) {
-        CaseFile file{read_case(cases), {}, {}};
+    while (cases->executeStep()) {
+        CaseFile file{read_case(*cases), {}, {}};
         const std::int64_t id = file.kase.id;
-        while (more_contacts && contacts.getColumn(case_id_column).getInt64() <= id) {
-            if (contacts.getColumn(case_id_column).getInt64() == id) {
-                file.contacts.push_back(read_contact(contacts));
+        while (more_contacts && contacts->getColumn(case_id_column).getInt64() <= id) {
+            if (contacts->getColumn(case_id_column).getInt64() == id) {
+                file.contacts.push_back(read_contact(*contacts));
             }
-            more_contacts = contacts.executeStep();
+            more_contacts = contacts->executeStep();
         }
-        while (more_promises && promises.getColumn(case_id_column).getInt64() <= id) {
-            if (promises.getColumn(case_id_column).getInt64() == id) {
-                file.promises.push_back(read_promise(promises));
+        while (more_promises && promises->getColumn(case_id_column).getInt64() <= id) {
+            if (promises->getColumn(case_id_column).getInt64() == id) {
+                file.promises.push_back(read_promise(*promises));
             }
-            more_promises = promises.executeStep();
+            more_promises = promises->executeStep();
         }
         visit(file);
     }

@@ -5,26 +5,26 @@
 #include "escalate/errors.hpp"
 #include "escalate/store.hpp"
 #include "rows.hpp"
+#include "statements.hpp"
 
 namespace escalate {
 
 std::optional<JournalEntry> Store::last_journal_entry() {
-    SQLite::Statement st(*db_, "SELECT id, at, command, summary FROM journal WHERE open = 0 "
-                               "ORDER BY id DESC LIMIT 1");
-    if (!st.executeStep()) {
+    auto st = prepared("SELECT id, at, command, summary FROM journal WHERE open = 0 "
+                       "ORDER BY id DESC LIMIT 1");
+    if (!st->executeStep()) {
         return std::nullopt;
     }
-    return JournalEntry{st.getColumn(0).getInt64(), st.getColumn(1).getInt64(),
-                        st.getColumn(2).getString(), st.getColumn(3).getString()};
+    return JournalEntry{st->getColumn(0).getInt64(), st->getColumn(1).getInt64(),
+                        st->getColumn(2).getString(), st->getColumn(3).getString()};
 }
 
 void Store::revert(const JournalEntry& entry) {
     std::vector<std::string> steps;
-    SQLite::Statement st(*db_,
-                         "SELECT sql FROM journal_steps WHERE journal_id = ? ORDER BY id DESC");
-    st.bind(1, entry.id);
-    while (st.executeStep()) {
-        steps.push_back(st.getColumn(0).getString());
+    auto st = prepared("SELECT sql FROM journal_steps WHERE journal_id = ? ORDER BY id DESC");
+    st->bind(1, entry.id);
+    while (st->executeStep()) {
+        steps.push_back(st->getColumn(0).getString());
     }
     try {
         for (const auto& sql : steps) {
@@ -41,12 +41,12 @@ void Store::revert(const JournalEntry& entry) {
         }
         throw StorageError(fmt::format("cannot undo \"{}\": {}", entry.summary, e.what()));
     }
-    SQLite::Statement del_steps(*db_, "DELETE FROM journal_steps WHERE journal_id = ?");
-    del_steps.bind(1, entry.id);
-    del_steps.exec();
-    SQLite::Statement del(*db_, "DELETE FROM journal WHERE id = ?");
-    del.bind(1, entry.id);
-    del.exec();
+    auto del_steps = prepared("DELETE FROM journal_steps WHERE journal_id = ?");
+    del_steps->bind(1, entry.id);
+    del_steps->exec();
+    auto del = prepared("DELETE FROM journal WHERE id = ?");
+    del->bind(1, entry.id);
+    del->exec();
 }
 
 namespace {
@@ -59,31 +59,66 @@ std::int64_t max_id(SQLite::Database& db, const std::string& table) {
 // entry has open = 1 (schema.cpp), so its rows cost nothing until end_bulk_change.
 constexpr int bulk_open = 2;
 
+// The full-text index is filled once at the end of a bulk change rather than by a trigger per
+// row (each row's trigger flushed FTS5's pending terms). The triggers that insert are set aside
+// as written in the schema and put back by end_bulk_change; DDL is transactional, so a change
+// that fails leaves them as they were.
+constexpr const char* search_insert_triggers =
+    "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN "
+    "('search_contacts_insert', 'search_cases_insert') ORDER BY name";
+
+// The same text the search_*_insert triggers index (schema.cpp, version 2), for the rows a bulk
+// change added; the store's unit test checks that both give the same index.
+constexpr const char* fill_search_contacts = R"sql(
+    INSERT INTO search_index(rowid, text, case_id)
+    SELECT id, coalesce(note, '') || ' ' || coalesce(agent, '') || ' ' || coalesce(ref, ''), case_id
+    FROM contacts WHERE id > ?)sql";
+constexpr const char* fill_search_cases = R"sql(
+    INSERT INTO search_index(rowid, text, case_id)
+    SELECT -id, title || ' ' || coalesce(want, '') || ' ' || coalesce(resolution, ''), id
+    FROM cases WHERE id > ?)sql";
+
 } // namespace
 
 Store::BulkChange Store::begin_bulk_change(std::string_view command, Timestamp now) {
-    SQLite::Statement st(*db_, "INSERT INTO journal(at, command, open) VALUES (?, ?, ?)");
-    st.bind(1, now);
-    st.bind(2, std::string(command));
-    st.bind(3, bulk_open);
-    st.exec();
+    auto st = prepared("INSERT INTO journal(at, command, open) VALUES (?, ?, ?)");
+    st->bind(1, now);
+    st->bind(2, std::string(command));
+    st->bind(3, bulk_open);
+    st->exec();
     BulkChange change;
     change.journal_id = db_->getLastInsertRowid();
     change.orgs = max_id(*db_, "orgs");
     change.cases = max_id(*db_, "cases");
     change.contacts = max_id(*db_, "contacts");
     change.promises = max_id(*db_, "promises");
+    SQLite::Statement triggers(*db_, search_insert_triggers);
+    while (triggers.executeStep()) {
+        change.search_triggers.push_back(triggers.getColumn(1).getString());
+        db_->exec(fmt::format("DROP TRIGGER {}", triggers.getColumn(0).getString()));
+    }
     return change;
 }
 
 void Store::record_rows(const BulkChange& change, bool on) {
-    SQLite::Statement st(*db_, "UPDATE journal SET open = ? WHERE id = ?");
-    st.bind(1, on ? 1 : bulk_open);
-    st.bind(2, change.journal_id);
-    st.exec();
+    auto st = prepared("UPDATE journal SET open = ? WHERE id = ?");
+    st->bind(1, on ? 1 : bulk_open);
+    st->bind(2, change.journal_id);
+    st->exec();
 }
 
 void Store::end_bulk_change(const BulkChange& change, std::string_view summary) {
+    if (!change.search_triggers.empty()) {
+        SQLite::Statement contacts(*db_, fill_search_contacts);
+        contacts.bind(1, change.contacts);
+        contacts.exec();
+        SQLite::Statement cases(*db_, fill_search_cases);
+        cases.bind(1, change.cases);
+        cases.exec();
+        for (const auto& sql : change.search_triggers) {
+            db_->exec(sql);
+        }
+    }
     // Undo replays steps newest first: promises, then contacts, cases and the orgs the change
     // created, then the org rows' own steps (recorded earlier, row by row). The search index
     // follows through its triggers on cases and contacts.
@@ -96,23 +131,23 @@ void Store::end_bulk_change(const BulkChange& change, std::string_view summary) 
         if (last <= before) {
             continue;
         }
-        SQLite::Statement st(*db_, "INSERT INTO journal_steps(journal_id, sql) VALUES (?, ?)");
-        st.bind(1, change.journal_id);
-        st.bind(2,
-                fmt::format("DELETE FROM {} WHERE id BETWEEN {} AND {}", table, before + 1, last));
-        st.exec();
+        auto st = prepared("INSERT INTO journal_steps(journal_id, sql) VALUES (?, ?)");
+        st->bind(1, change.journal_id);
+        st->bind(2,
+                 fmt::format("DELETE FROM {} WHERE id BETWEEN {} AND {}", table, before + 1, last));
+        st->exec();
     }
-    SQLite::Statement close(*db_, "UPDATE journal SET open = 0, summary = ? WHERE id = ?");
-    close.bind(1, std::string(summary));
-    close.bind(2, change.journal_id);
-    close.exec();
+    auto close_entry = prepared("UPDATE journal SET open = 0, summary = ? WHERE id = ?");
+    close_entry->bind(1, std::string(summary));
+    close_entry->bind(2, change.journal_id);
+    close_entry->exec();
     // As Transaction::commit does: an entry that changed nothing is not kept, and only the
     // newest 500 are.
-    SQLite::Statement empty(*db_, "DELETE FROM journal WHERE id = ? AND NOT EXISTS (SELECT 1 "
-                                  "FROM journal_steps WHERE journal_id = ?)");
-    empty.bind(1, change.journal_id);
-    empty.bind(2, change.journal_id);
-    empty.exec();
+    auto empty = prepared("DELETE FROM journal WHERE id = ? AND NOT EXISTS (SELECT 1 "
+                          "FROM journal_steps WHERE journal_id = ?)");
+    empty->bind(1, change.journal_id);
+    empty->bind(2, change.journal_id);
+    empty->exec();
     db_->exec("DELETE FROM journal WHERE id <= (SELECT max(id) - 500 FROM journal)");
 }
 

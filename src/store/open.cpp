@@ -20,6 +20,7 @@
 #include "files.hpp"
 #include "presence.hpp"
 #include "schema.hpp"
+#include "statements.hpp"
 
 namespace escalate {
 
@@ -85,6 +86,8 @@ Store::Store(std::unique_ptr<SQLite::Database> db) : db_(std::move(db)) {
 Store::Store(Store&&) noexcept = default;
 Store& Store::operator=(Store&& other) noexcept {
     // The connection closes before the busy handler it uses goes.
+    close();
+    statements_ = std::move(other.statements_);
     db_ = std::move(other.db_);
     busy_ = std::move(other.busy_);
     presence_ = std::move(other.presence_);
@@ -96,7 +99,19 @@ Store& Store::operator=(Store&& other) noexcept {
     return *this;
 }
 Store::~Store() {
-    db_.reset(); // before busy_, whatever the order of the members
+    close(); // before busy_, whatever the order of the members
+}
+
+void Store::close() noexcept {
+    statements_.reset(); // finalized before the connection closes
+    db_.reset();
+}
+
+store_detail::Prepared Store::prepared(std::string_view sql) {
+    if (!statements_) {
+        statements_ = std::make_unique<store_detail::StatementCache>(*db_);
+    }
+    return statements_->get(sql);
 }
 
 void Store::check_path(const fs::path& path) {
@@ -173,7 +188,10 @@ Store Store::open(const fs::path& path, Timestamp now, std::chrono::milliseconds
     store.busy_ = std::make_unique<store_detail::BusyWait>(path, busy_timeout);
     store.created_ = made;
     try {
-        store.db_ = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE);
+        // One connection per process, never shared between threads: SQLite's per-call mutexes
+        // only cost time.
+        store.db_ = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE |
+                                                                          SQLite::OPEN_NOMUTEX);
         register_functions(*store.db_);
         store.busy_->install(store.db_->getHandle());
         store.prepare(now, path, created);
@@ -181,11 +199,11 @@ Store Store::open(const fs::path& path, Timestamp now, std::chrono::milliseconds
         return store;
     } catch (const SQLite::Exception& e) {
         const std::string message = open_failure(e, store.system_errno(), path, store.busy_.get());
-        store.db_.reset();
+        store.close();
         remove_created(made);
         throw StorageError(message);
     } catch (...) {
-        store.db_.reset();
+        store.close();
         remove_created(made);
         throw;
     }
@@ -207,7 +225,7 @@ void Store::discard_if_unused() noexcept {
     if (created_.empty() || committed_ || !db_) {
         return;
     }
-    db_.reset(); // closes the connection first: SQLite removes its -wal then
+    close(); // closes the connection first: SQLite removes its -wal then
     // Only when no other process opened the log meanwhile (it may have written to it).
     if (presence_ && presence_->alone()) {
         remove_created(created_);
@@ -216,8 +234,9 @@ void Store::discard_if_unused() noexcept {
 }
 
 Store Store::in_memory() {
-    auto db = std::make_unique<SQLite::Database>(
-        ":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_MEMORY);
+    auto db = std::make_unique<SQLite::Database>(":memory:",
+                                                 SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE |
+                                                     SQLite::OPEN_MEMORY | SQLite::OPEN_NOMUTEX);
     Store store(std::move(db));
     store.prepare(0, {}, true);
     return store;

@@ -4,6 +4,7 @@
 #include "escalate/errors.hpp"
 #include "escalate/store.hpp"
 #include "rows.hpp"
+#include "statements.hpp"
 
 namespace escalate {
 
@@ -36,22 +37,22 @@ std::vector<SearchHit> Store::search(std::string_view text, int limit) {
     if (query.empty()) {
         throw UsageError("search for what? give a word: escalate search refund");
     }
-    SQLite::Statement st(*db_, R"sql(
+    auto st = prepared(R"sql(
         SELECT s.rowid, s.case_id, o.name, snippet(search_index, 0, '[', ']', '...', 12)
         FROM search_index s JOIN cases c ON c.id = s.case_id JOIN orgs o ON o.id = c.org_id
         WHERE search_index MATCH ? ORDER BY rank LIMIT ?)sql");
-    st.bind(1, query);
-    st.bind(2, limit);
+    st->bind(1, query);
+    st->bind(2, limit);
     std::vector<SearchHit> hits;
-    while (st.executeStep()) {
+    while (st->executeStep()) {
         SearchHit hit;
-        const std::int64_t rowid = st.getColumn(0).getInt64();
-        hit.case_id = st.getColumn(1).getInt64();
+        const std::int64_t rowid = st->getColumn(0).getInt64();
+        hit.case_id = st->getColumn(1).getInt64();
         if (rowid > 0) {
             hit.contact_id = rowid;
         }
-        hit.org = st.getColumn(2).getString();
-        hit.snippet = st.getColumn(3).getString();
+        hit.org = st->getColumn(2).getString();
+        hit.snippet = st->getColumn(3).getString();
         while (!hit.snippet.empty() && hit.snippet.back() == ' ') {
             hit.snippet.pop_back(); // the blank agent and reference of a contact
         }

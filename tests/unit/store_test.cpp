@@ -1,6 +1,7 @@
 #include "escalate/store.hpp"
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include "escalate/errors.hpp"
 
@@ -122,4 +123,78 @@ TEST_CASE("load_case_files gathers each selected case's contacts", "[store]") {
     const auto only_b = s.load_case_files(org_b);
     REQUIRE(only_b.size() == 1);
     CHECK(only_b[0].kase.org == "B");
+}
+
+namespace {
+
+// Two cases with contacts that have notes, agents and references to find.
+void write_rows(Store& s) {
+    for (int i = 1; i <= 2; ++i) {
+        Case k;
+        k.org = i == 1 ? "Meterco" : "Parcelforce";
+        k.title = i == 1 ? "Billing refund" : "Lost parcel";
+        k.want = "a refund";
+        k.opened_at = 100;
+        const auto id = s.insert_case(k);
+        Contact c;
+        c.case_id = id;
+        c.channel = "call";
+        c.at = 200;
+        c.agent = i == 1 ? "Priya" : "Sam";
+        c.ref = "REF-" + std::to_string(i);
+        c.note = "promised a refund within five days";
+        s.insert_contact(c);
+    }
+}
+
+std::vector<std::string> hits(Store& s, const char* text) {
+    std::vector<std::string> out;
+    for (const auto& h : s.search(text, 50)) {
+        out.push_back(
+            fmt::format("{} {} {} {}", h.case_id, h.contact_id.value_or(0), h.org, h.snippet));
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("a bulk change indexes its rows for search as row-by-row writes do", "[store][search]") {
+    Store by_row = Store::in_memory();
+    {
+        auto tx = by_row.write("log", 300);
+        write_rows(by_row);
+        tx.commit("rows");
+    }
+    Store bulk = Store::in_memory();
+    {
+        auto tx = bulk.write("import", 300, Journal::Skip);
+        auto change = bulk.begin_bulk_change("import", 300);
+        write_rows(bulk);
+        CHECK(hits(bulk, "refund").empty()); // the index is filled at the end
+        bulk.end_bulk_change(change, "import of 2 cases");
+        tx.commit("import of 2 cases");
+    }
+    for (const char* word : {"refund", "priya", "REF-2", "parcel", "five days"}) {
+        CAPTURE(word);
+        CHECK(hits(bulk, word) == hits(by_row, word));
+        CHECK_FALSE(hits(bulk, word).empty());
+    }
+
+    SECTION("undo takes the rows out of the index") {
+        auto tx = bulk.write("undo", 400, Journal::Skip);
+        bulk.revert(*bulk.last_journal_entry());
+        tx.commit();
+        CHECK(hits(bulk, "refund").empty());
+    }
+    SECTION("later writes are indexed row by row again") {
+        auto tx = bulk.write("log", 400);
+        Contact c;
+        c.case_id = 1;
+        c.channel = "email";
+        c.at = 500;
+        c.note = "escalated to the ombudsman";
+        bulk.insert_contact(c);
+        tx.commit("log");
+        CHECK(hits(bulk, "ombudsman").size() == 1);
+    }
 }
