@@ -23,16 +23,17 @@ namespace escalate::cli {
 
 namespace {
 
+// The examples start "$ " so that help2man sets them as commands in the man page.
 constexpr const char* overview = R"(escalate: a complaint-escalation tracker.
 
 Log every contact with a company; ask what to try next; export the timeline.
 
 Examples:
-  escalate open Meterco --title "Billing after contract end" --want "Close the account"
-  escalate log call --hold 10m --duration 25m --outcome hung-up
-  escalate log call meterco --outcome promised --promise "no more bills" --due 2026-12-01
-  escalate show 1
-  escalate list)";
+  $ escalate open Meterco --title "Billing after contract end" --want "Close the account"
+  $ escalate log call --hold 10m --duration 25m --outcome hung-up
+  $ escalate log call meterco --outcome promised --promise "no more bills" --due 2026-12-01
+  $ escalate show 1
+  $ escalate list)";
 
 void add_global_options(CLI::App& app, GlobalOptions& g) {
     app.add_option("--db", g.db, "Case log file (default: $XDG_DATA_HOME/escalate/cases.db)")

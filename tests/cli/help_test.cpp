@@ -33,7 +33,7 @@ TEST_CASE("help COMMAND prints what COMMAND --help prints", "[cli][help]") {
     }
 }
 
-TEST_CASE("--version shows escalate's version and SQLite's", "[cli][help]") {
+TEST_CASE("escalate --version shows escalate's version and SQLite's", "[cli][help]") {
     Sandbox box;
     const auto r = box.run({"--version"});
     CHECK(r.exit_code == 0);
