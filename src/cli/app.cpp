@@ -23,16 +23,17 @@ namespace escalate::cli {
 
 namespace {
 
+// The examples start "$ " so that help2man sets them as commands in the man page.
 constexpr const char* overview = R"(escalate: a complaint-escalation tracker.
 
 Log every contact with a company; ask what to try next; export the timeline.
 
 Examples:
-  escalate open Meterco --title "Billing after contract end" --want "Close the account"
-  escalate log call --hold 10m --duration 25m --outcome hung-up
-  escalate log call meterco --outcome promised --promise "no more bills" --due 2026-12-01
-  escalate show 1
-  escalate list)";
+  $ escalate open Meterco --title "Billing after contract end" --want "Close the account"
+  $ escalate log call --hold 10m --duration 25m --outcome hung-up
+  $ escalate log call meterco --outcome promised --promise "no more bills" --due 2026-12-01
+  $ escalate show 1
+  $ escalate list)";
 
 void add_global_options(CLI::App& app, GlobalOptions& g) {
     app.add_option("--db", g.db, "Case log file (default: $XDG_DATA_HOME/escalate/cases.db)")
@@ -146,18 +147,19 @@ int run(int argc, char** argv) {
     std::signal(SIGPIPE, SIG_IGN);
     CLI::App app{overview, "escalate"};
     app.fallthrough(); // global options are accepted after the subcommand too
-    app.set_version_flag("--version", ESCALATE_VERSION);
+    // The SQLite the binary runs with, which may be newer than the one it was built against.
+    app.set_version_flag(
+        "-V,--version",
+        [] {
+            return fmt::format("escalate {}\nSQLite {}", ESCALATE_VERSION, sqlite3_libversion());
+        },
+        "Print the versions of escalate and of SQLite, and exit");
     app.get_formatter()->column_width(34);
     GlobalOptions global;
     add_global_options(app, global);
 
-    const std::vector<Command> commands{
-        setup_open(app),     setup_log(app),    setup_next(app),   setup_show(app),
-        setup_list(app),     setup_close(app),  setup_reopen(app), setup_promise(app),
-        setup_promises(app), setup_org(app),    setup_edit(app),   setup_undo(app),
-        setup_draft(app),    setup_stats(app),  setup_policy(app), setup_export(app),
-        setup_import(app),   setup_search(app), setup_case(app),   setup_backup(app), setup_rebuild(app),
-    };
+    // Only the command named is built (see registry.cpp): start-up stays small.
+    const std::vector<Command> commands = register_commands(app, argc, argv);
     app.require_subcommand(0, 1);
 
     try {
@@ -179,7 +181,9 @@ int run(int argc, char** argv) {
             if (command.app->parsed()) {
                 // Everything a command needs is read and checked before it starts, so that a
                 // bad clock or policy fails it before it writes anything.
-                (void)ctx.now();
+                if (command.needs_clock) {
+                    (void)ctx.now();
+                }
                 if (command.needs_policy) {
                     (void)ctx.policy();
                 }
