@@ -279,6 +279,9 @@ private:
     void track_changes();
     // Recomputes the tallies of the cases changed since they were last brought up to date.
     void refresh_tallies();
+    // A bulk change notes the cases it inserts from its id ranges at the end, not row by row.
+    void pause_insert_tracking();
+    void resume_insert_tracking(const BulkChange& change);
     void before_commit();
 };
 

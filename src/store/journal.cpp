@@ -97,6 +97,7 @@ Store::BulkChange Store::begin_bulk_change(std::string_view command, Timestamp n
         change.search_triggers.push_back(triggers.getColumn(1).getString());
         db_->exec(fmt::format("DROP TRIGGER {}", triggers.getColumn(0).getString()));
     }
+    pause_insert_tracking();
     return change;
 }
 
@@ -119,6 +120,7 @@ void Store::end_bulk_change(const BulkChange& change, std::string_view summary) 
             db_->exec(sql);
         }
     }
+    resume_insert_tracking(change);
     // Undo replays steps newest first: promises, then contacts, cases and the orgs the change
     // created, then the org rows' own steps (recorded earlier, row by row). The search index
     // follows through its triggers on cases and contacts.

@@ -155,6 +155,33 @@ void Store::refresh_tallies() {
     tallied_at_ = change_count();
 }
 
+void Store::pause_insert_tracking() {
+    if (tracking_) {
+        db_->exec(
+            "DROP TRIGGER temp.escalate_cases_insert; DROP TRIGGER temp.escalate_contacts_insert;"
+            "DROP TRIGGER temp.escalate_promises_insert;");
+    }
+}
+
+void Store::resume_insert_tracking(const BulkChange& change) {
+    if (!tracking_) {
+        return;
+    }
+    // What the triggers would have noted row by row, set-based from the id ranges.
+    auto note = [&](const char* sql, std::int64_t after) {
+        SQLite::Statement st(*db_, sql);
+        st.bind(1, after);
+        st.exec();
+    };
+    note("INSERT OR IGNORE INTO temp.escalate_changed SELECT id FROM cases WHERE id > ?",
+         change.cases);
+    note("INSERT OR IGNORE INTO temp.escalate_changed SELECT case_id FROM contacts WHERE id > ?",
+         change.contacts);
+    note("INSERT OR IGNORE INTO temp.escalate_changed SELECT case_id FROM promises WHERE id > ?",
+         change.promises);
+    db_->exec(change_tracking);
+}
+
 void Store::before_commit() {
     if (!tracking_ || changed_case_count() == 0) {
         return;
