@@ -15,6 +15,7 @@
 #include "escalate/store.hpp"
 #include "rows.hpp"
 #include "schema.hpp"
+#include "statements.hpp"
 
 namespace escalate {
 
@@ -195,9 +196,9 @@ void Store::before_commit() {
 
 std::vector<std::int64_t> Store::changed_cases() {
     std::vector<std::int64_t> ids;
-    SQLite::Statement st(*db_, "SELECT case_id FROM temp.escalate_changed ORDER BY case_id");
-    while (st.executeStep()) {
-        ids.push_back(st.getColumn(0).getInt64());
+    auto st = prepared("SELECT case_id FROM temp.escalate_changed ORDER BY case_id");
+    while (st->executeStep()) {
+        ids.push_back(st->getColumn(0).getInt64());
     }
     return ids;
 }
@@ -219,7 +220,7 @@ void Store::mark_changed_stale() {
 
 std::vector<ChannelTally> Store::channel_tallies(int recent_cases) {
     refresh_tallies(); // what this transaction wrote counts
-    SQLite::Statement st(*db_, R"sql(
+    auto st = prepared(R"sql(
 SELECT o.name, cc.channel, sum(cc.attempts), sum(cc.reached), sum(cc.answered),
        sum(cc.resolutions), group_concat(nullif(cc.delays, ''))
 FROM (SELECT id, org_id FROM cases ORDER BY id DESC LIMIT ?) k
@@ -227,28 +228,28 @@ JOIN case_channels cc ON cc.case_id = k.id
 JOIN orgs o ON o.id = k.org_id
 GROUP BY k.org_id, cc.channel
 ORDER BY o.name, cc.channel)sql");
-    st.bind(1, recent_cases);
+    st->bind(1, recent_cases);
     std::vector<ChannelTally> out;
-    while (st.executeStep()) {
+    while (st->executeStep()) {
         ChannelTally t;
-        t.org = st.getColumn(0).getString();
-        t.channel = st.getColumn(1).getString();
-        t.attempts = st.getColumn(2).getInt64();
-        t.reached = st.getColumn(3).getInt64();
-        t.answered = st.getColumn(4).getInt64();
-        t.resolutions = st.getColumn(5).getInt64();
-        t.delays = parse_delays(st.getColumn(6).isNull() ? "" : st.getColumn(6).getText());
+        t.org = st->getColumn(0).getString();
+        t.channel = st->getColumn(1).getString();
+        t.attempts = st->getColumn(2).getInt64();
+        t.reached = st->getColumn(3).getInt64();
+        t.answered = st->getColumn(4).getInt64();
+        t.resolutions = st->getColumn(5).getInt64();
+        t.delays = parse_delays(st->getColumn(6).isNull() ? "" : st->getColumn(6).getText());
         out.push_back(std::move(t));
     }
     return out;
 }
 
 std::optional<std::string> Store::state_stamp() {
-    SQLite::Statement st(*db_, "SELECT stamp FROM state_stamp WHERE id = 1");
-    if (!st.executeStep()) {
+    auto st = prepared("SELECT stamp FROM state_stamp WHERE id = 1");
+    if (!st->executeStep()) {
         return std::nullopt;
     }
-    return st.getColumn(0).getString();
+    return st->getColumn(0).getString();
 }
 
 void Store::set_state_stamp(std::string_view stamp) {
@@ -260,75 +261,74 @@ void Store::set_state_stamp(std::string_view stamp) {
 }
 
 void Store::put_state(const CaseState& s) {
-    SQLite::Statement st(*db_, fmt::format("INSERT OR REPLACE INTO case_state({}) VALUES "
-                                           "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                           state_columns));
-    st.bind(1, s.case_id);
-    st.bind(2, s.group);
-    st.bind(3, s.rank);
-    bind_opt(st, 4, s.recheck_at);
-    st.bind(5, s.history);
-    st.bind(6, s.action);
-    bind_opt(st, 7, s.channel);
+    auto st = prepared(fmt::format("INSERT OR REPLACE INTO case_state({}) VALUES "
+                                   "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                   state_columns));
+    st->bind(1, s.case_id);
+    st->bind(2, s.group);
+    st->bind(3, s.rank);
+    bind_opt(*st, 4, s.recheck_at);
+    st->bind(5, s.history);
+    st->bind(6, s.action);
+    bind_opt(*st, 7, s.channel);
     if (s.tier) {
-        st.bind(8, *s.tier);
+        st->bind(8, *s.tier);
     } else {
-        st.bind(8);
+        st->bind(8);
     }
-    bind_opt(st, 9, s.not_before);
-    st.bind(10, s.summary);
-    bind_opt(st, 11, s.lever);
-    st.bind(12, s.computed_at);
-    st.exec();
+    bind_opt(*st, 9, s.not_before);
+    st->bind(10, s.summary);
+    bind_opt(*st, 11, s.lever);
+    st->bind(12, s.computed_at);
+    st->exec();
 }
 
 void Store::drop_state(std::int64_t case_id) {
-    SQLite::Statement st(*db_, "DELETE FROM case_state WHERE case_id = ?");
-    st.bind(1, case_id);
-    st.exec();
+    auto st = prepared("DELETE FROM case_state WHERE case_id = ?");
+    st->bind(1, case_id);
+    st->exec();
 }
 
 std::optional<CaseState> Store::find_state(std::int64_t case_id) {
-    SQLite::Statement st(*db_,
-                         fmt::format("SELECT {} FROM case_state WHERE case_id = ?", state_columns));
-    st.bind(1, case_id);
-    if (!st.executeStep()) {
+    auto st = prepared(fmt::format("SELECT {} FROM case_state WHERE case_id = ?", state_columns));
+    st->bind(1, case_id);
+    if (!st->executeStep()) {
         return std::nullopt;
     }
-    return read_state(st);
+    return read_state(*st);
 }
 
 std::vector<std::int64_t> Store::stale_states(Timestamp now) {
     // Due by the clock, or computed at a later time than this command's (a pinned --now).
-    SQLite::Statement st(*db_, "SELECT case_id FROM case_state WHERE recheck_at <= ?1 UNION "
-                               "SELECT case_id FROM case_state WHERE computed_at > ?1");
-    st.bind(1, now);
+    auto st = prepared("SELECT case_id FROM case_state WHERE recheck_at <= ?1 UNION "
+                       "SELECT case_id FROM case_state WHERE computed_at > ?1");
+    st->bind(1, now);
     std::vector<std::int64_t> ids;
-    while (st.executeStep()) {
-        ids.push_back(st.getColumn(0).getInt64());
+    while (st->executeStep()) {
+        ids.push_back(st->getColumn(0).getInt64());
     }
     return ids;
 }
 
 std::vector<CaseState> Store::states_in_order(const std::optional<CaseState>& after,
                                               std::int64_t limit) {
-    SQLite::Statement st(
-        *db_, fmt::format("SELECT {} FROM case_state WHERE grp < 3 AND (grp, rank, case_id) > "
-                          "(?, ?, ?) ORDER BY grp, rank, case_id LIMIT ?",
-                          state_columns));
+    auto st =
+        prepared(fmt::format("SELECT {} FROM case_state WHERE grp < 3 AND (grp, rank, case_id) > "
+                             "(?, ?, ?) ORDER BY grp, rank, case_id LIMIT ?",
+                             state_columns));
     if (after) {
-        st.bind(1, after->group);
-        st.bind(2, after->rank);
-        st.bind(3, after->case_id);
+        st->bind(1, after->group);
+        st->bind(2, after->rank);
+        st->bind(3, after->case_id);
     } else {
-        st.bind(1, -1);
-        st.bind(2, 0.0);
-        st.bind(3, 0);
+        st->bind(1, -1);
+        st->bind(2, 0.0);
+        st->bind(3, 0);
     }
-    st.bind(4, limit);
+    st->bind(4, limit);
     std::vector<CaseState> out;
-    while (st.executeStep()) {
-        out.push_back(read_state(st));
+    while (st->executeStep()) {
+        out.push_back(read_state(*st));
     }
     return out;
 }
@@ -339,11 +339,11 @@ bool Store::writable() {
 
 std::array<std::int64_t, 3> Store::state_counts() {
     std::array<std::int64_t, 3> counts{};
-    SQLite::Statement st(*db_, "SELECT grp, count(*) FROM case_state WHERE grp < 3 GROUP BY grp");
-    while (st.executeStep()) {
-        const int g = st.getColumn(0).getInt();
+    auto st = prepared("SELECT grp, count(*) FROM case_state WHERE grp < 3 GROUP BY grp");
+    while (st->executeStep()) {
+        const int g = st->getColumn(0).getInt();
         if (g >= 0 && g < 3) {
-            counts[static_cast<std::size_t>(g)] = st.getColumn(1).getInt64();
+            counts[static_cast<std::size_t>(g)] = st->getColumn(1).getInt64();
         }
     }
     return counts;
