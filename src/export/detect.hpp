@@ -28,6 +28,9 @@ private:
     std::string region_;
 };
 
+// The rest is in name_words.cpp.
+// The length in bytes of the UTF-8 sequence that starts with lead.
+[[nodiscard]] std::size_t utf8_length(unsigned char lead);
 // Letters and digits (any script) and the underscore: what a word is made of.
 [[nodiscard]] bool word_char_before(std::string_view s, std::size_t at);
 [[nodiscard]] bool word_char_at(std::string_view s, std::size_t at);
