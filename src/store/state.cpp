@@ -23,43 +23,36 @@ using namespace store_detail;
 
 namespace {
 
-constexpr const char* change_tracking = R"sql(
-CREATE TEMP TABLE IF NOT EXISTS escalate_changed (case_id INTEGER PRIMARY KEY);
-CREATE TEMP TRIGGER IF NOT EXISTS escalate_cases_insert AFTER INSERT ON main.cases BEGIN
-    INSERT OR IGNORE INTO escalate_changed VALUES (NEW.id);
-END;
-CREATE TEMP TRIGGER IF NOT EXISTS escalate_cases_update AFTER UPDATE ON main.cases BEGIN
-    INSERT OR IGNORE INTO escalate_changed VALUES (OLD.id);
-    INSERT OR IGNORE INTO escalate_changed VALUES (NEW.id);
-END;
-CREATE TEMP TRIGGER IF NOT EXISTS escalate_cases_delete AFTER DELETE ON main.cases BEGIN
-    INSERT OR IGNORE INTO escalate_changed VALUES (OLD.id);
-END;
-CREATE TEMP TRIGGER IF NOT EXISTS escalate_contacts_insert AFTER INSERT ON main.contacts BEGIN
-    INSERT OR IGNORE INTO escalate_changed VALUES (NEW.case_id);
-END;
-CREATE TEMP TRIGGER IF NOT EXISTS escalate_contacts_update AFTER UPDATE ON main.contacts BEGIN
-    INSERT OR IGNORE INTO escalate_changed VALUES (OLD.case_id);
-    INSERT OR IGNORE INTO escalate_changed VALUES (NEW.case_id);
-END;
-CREATE TEMP TRIGGER IF NOT EXISTS escalate_contacts_delete AFTER DELETE ON main.contacts BEGIN
-    INSERT OR IGNORE INTO escalate_changed VALUES (OLD.case_id);
-END;
-CREATE TEMP TRIGGER IF NOT EXISTS escalate_promises_insert AFTER INSERT ON main.promises BEGIN
-    INSERT OR IGNORE INTO escalate_changed VALUES (NEW.case_id);
-END;
-CREATE TEMP TRIGGER IF NOT EXISTS escalate_promises_update AFTER UPDATE ON main.promises BEGIN
-    INSERT OR IGNORE INTO escalate_changed VALUES (OLD.case_id);
-    INSERT OR IGNORE INTO escalate_changed VALUES (NEW.case_id);
-END;
-CREATE TEMP TRIGGER IF NOT EXISTS escalate_promises_delete AFTER DELETE ON main.promises BEGIN
-    INSERT OR IGNORE INTO escalate_changed VALUES (OLD.case_id);
-END;
-CREATE TEMP TRIGGER IF NOT EXISTS escalate_orgs_update AFTER UPDATE ON main.orgs BEGIN
-    INSERT OR IGNORE INTO escalate_changed
-        SELECT id FROM main.cases WHERE org_id = NEW.id AND status = 'open';
-END;
-)sql";
+// The temp table and triggers that note changed cases: for each table, the case id a row
+// belongs to, before and after the change; and an org's open cases when its directory changes.
+std::string change_tracking() {
+    std::string sql = "CREATE TEMP TABLE IF NOT EXISTS escalate_changed "
+                      "(case_id INTEGER PRIMARY KEY);";
+    constexpr std::pair<const char*, const char*> tables[] = {
+        {"cases", "id"}, {"contacts", "case_id"}, {"promises", "case_id"}};
+    for (const auto& entry : tables) {
+        const char* table = entry.first;
+        const char* id = entry.second;
+        const auto trigger = [&](const char* name, const char* event,
+                                 std::initializer_list<const char*> rows) {
+            sql += fmt::format("CREATE TEMP TRIGGER IF NOT EXISTS escalate_{0}_{1} AFTER {2} ON "
+                               "main.{0} BEGIN",
+                               table, name, event);
+            for (const char* row : rows) {
+                sql +=
+                    fmt::format(" INSERT OR IGNORE INTO escalate_changed VALUES ({}.{});", row, id);
+            }
+            sql += " END;";
+        };
+        trigger("insert", "INSERT", {"NEW"});
+        trigger("update", "UPDATE", {"OLD", "NEW"});
+        trigger("delete", "DELETE", {"OLD"});
+    }
+    sql += "CREATE TEMP TRIGGER IF NOT EXISTS escalate_orgs_update AFTER UPDATE ON main.orgs BEGIN "
+           "INSERT OR IGNORE INTO escalate_changed SELECT id FROM main.cases "
+           "WHERE org_id = NEW.id AND status = 'open'; END;";
+    return sql;
+}
 
 // The tallies of the cases `which` selects (a subquery of case ids), from their contacts. An
 // attempt was answered when a later inbound contact follows it in the case's order (at, id) or
@@ -138,7 +131,7 @@ void Store::on_commit(std::function<void(Store&)> hook) {
 
 void Store::track_changes() {
     if (!tracking_) {
-        db_->exec(change_tracking);
+        db_->exec(change_tracking());
         tracking_ = true;
     }
 }
@@ -180,7 +173,7 @@ void Store::resume_insert_tracking(const BulkChange& change) {
          change.contacts);
     note("INSERT OR IGNORE INTO temp.escalate_changed SELECT case_id FROM promises WHERE id > ?",
          change.promises);
-    db_->exec(change_tracking);
+    db_->exec(change_tracking());
 }
 
 void Store::before_commit() {
