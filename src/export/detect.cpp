@@ -7,12 +7,11 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <limits>
 
-#include <phonenumbers/phonenumbermatch.h>
-#include <phonenumbers/phonenumbermatcher.h>
-#include <phonenumbers/phonenumberutil.h>
 #include <re2/re2.h>
+
+#include "escalate/errors.hpp"
+#include "modules/modules.hpp"
 
 namespace escalate::export_detail {
 
@@ -287,10 +286,7 @@ namespace {
 // date, or holds 5 or more digits in a row; money and dates stay.
 void find_numbers(std::string_view s, const std::string& region, std::vector<Finding>& out) {
     static const RE2 run(R"((?:\+|\()?\d(?:[ .()\-/]{1,2}\d|\d)*)");
-    using i18n::phonenumbers::PhoneNumberMatch;
-    using i18n::phonenumbers::PhoneNumberMatcher;
-    using i18n::phonenumbers::PhoneNumberUtil;
-    const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+    const EscalatePhoneModule* phone = nullptr; // loaded for the first number worth asking about
     re2::StringPiece input(s.data(), s.size());
     re2::StringPiece m;
     std::size_t pos = 0;
@@ -312,13 +308,19 @@ void find_numbers(std::string_view s, const std::string& region, std::vector<Fin
             continue;
         }
         if (text.size() <= phone_window && digits >= phone_digits) {
-            PhoneNumberMatcher matcher(util, std::string(text), region,
-                                       PhoneNumberMatcher::POSSIBLE,
-                                       std::numeric_limits<int>::max());
-            PhoneNumberMatch match;
-            if (matcher.HasNext() && matcher.Next(&match)) {
-                const std::size_t b = begin + static_cast<std::size_t>(match.start());
-                const std::size_t e = b + static_cast<std::size_t>(match.length());
+            if (phone == nullptr) {
+                phone = &modules::phone();
+            }
+            std::size_t start = 0;
+            std::size_t length = 0;
+            const int found =
+                phone->find(text.data(), text.size(), region.c_str(), &start, &length);
+            if (found < 0) {
+                throw Error("libphonenumber failed on a number while redacting");
+            }
+            if (found == 1) {
+                const std::size_t b = begin + start;
+                const std::size_t e = b + length;
                 out.push_back({b, e, "phone", keep_last_masked(s.substr(b, e - b), true)});
                 continue;
             }

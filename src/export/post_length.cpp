@@ -6,12 +6,12 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
-#include <set>
 #include <string>
 #include <utility>
 
-#include <phonenumbers/phonenumberutil.h>
 #include <utf8proc.h>
+
+#include "modules/modules.hpp"
 
 namespace escalate::export_detail {
 
@@ -65,14 +65,8 @@ constexpr utf8proc_int32_t keycap = 0x20E3;
 // A pair of regional indicators that names a country: libphonenumber's regions are ISO 3166
 // codes, and every one has a flag in X's emoji list.
 bool known_flag(utf8proc_int32_t a, utf8proc_int32_t b) {
-    static const std::set<std::string> regions = [] {
-        std::set<std::string> out;
-        i18n::phonenumbers::PhoneNumberUtil::GetInstance()->GetSupportedRegions(&out);
-        return out;
-    }();
-    const std::string code{static_cast<char>('A' + (a - 0x1F1E6)),
-                           static_cast<char>('A' + (b - 0x1F1E6))};
-    return regions.contains(code);
+    return modules::phone().known_region(static_cast<char>('A' + (a - 0x1F1E6)),
+                                         static_cast<char>('A' + (b - 0x1F1E6))) == 1;
 }
 
 // Is the cluster certainly one emoji as X parses it (counted 2): a flag of a country, a
