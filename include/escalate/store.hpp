@@ -158,7 +158,9 @@ public:
     [[nodiscard]] std::vector<Org> orgs();
 
     // Cases. An insert with a non-zero id keeps it (a restore); with 0 the log picks the next.
-    std::int64_t insert_case(const Case& c);
+    // The org is c.org's, created when missing, unless the caller already knows its id (import
+    // remembers the ids of the orgs it has seen: finding one by its folded name reads them all).
+    std::int64_t insert_case(const Case& c, std::optional<std::int64_t> org_id = std::nullopt);
     // No case and no org yet.
     [[nodiscard]] bool empty();
     // A case with this org (case-insensitive), title and opening time exists.

@@ -130,8 +130,10 @@ void Store::update_org(const Org& org) {
     st->exec();
 }
 
-std::int64_t Store::insert_case(const Case& c) {
-    const Org org = ensure_org(c.org);
+std::int64_t Store::insert_case(const Case& c, std::optional<std::int64_t> org_id) {
+    if (!org_id) {
+        org_id = ensure_org(c.org).id;
+    }
     auto st = prepared(R"sql(
         INSERT INTO cases(id, title, want, status, opened_at, closed_at, resolution, tags,
                           incident_at, paid_by, country, sector, amount, currency, order_ref,
@@ -139,7 +141,7 @@ std::int64_t Store::insert_case(const Case& c) {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
     bind_opt(*st, 1, c.id > 0 ? std::optional(c.id) : std::nullopt); // NULL: the next id
     bind_case(*st, c, 2);
-    st->bind(case_fields + 2, org.id);
+    st->bind(case_fields + 2, *org_id);
     st->exec();
     return db_->getLastInsertRowid();
 }

@@ -8,7 +8,9 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <string>
 #include <tuple>
+#include <unordered_map>
 
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -31,6 +33,9 @@ struct ImportOptions {
 struct Tally {
     std::size_t cases = 0, contacts = 0, promises = 0, orgs = 0;
     std::vector<Case> skipped;
+    // The org ids this import has used, by the name the dump spells: nothing else writes orgs
+    // while the import holds its transaction.
+    std::unordered_map<std::string, std::int64_t> org_ids;
 };
 
 // Ids restored as dumped must be new: a dump that repeats one is refused in its own words,
@@ -73,7 +78,11 @@ void import_case(Store& store, CaseFile file, bool keep_ids, Tally& tally) {
         file.kase.id = 0;
     }
     check_ids(store, file, keep_ids);
-    const std::int64_t case_id = store.insert_case(file.kase);
+    auto org = tally.org_ids.find(file.kase.org);
+    if (org == tally.org_ids.end()) {
+        org = tally.org_ids.emplace(file.kase.org, store.ensure_org(file.kase.org).id).first;
+    }
+    const std::int64_t case_id = store.insert_case(file.kase, org->second);
     std::map<std::int64_t, std::int64_t> contact_ids;
     for (Contact c : file.contacts) {
         const std::int64_t old_id = c.id;
@@ -102,6 +111,7 @@ void import_org(Store& store, const Org& dumped, Tally& tally) {
     org = dumped;
     org.id = id;
     store.update_org(org);
+    tally.org_ids[dumped.name] = id;
     ++tally.orgs;
 }
 
