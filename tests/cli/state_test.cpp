@@ -239,3 +239,15 @@ TEST_CASE("state rows equal a full recomputation at any time and after any write
         check_rows(box, t);
     }
 }
+
+TEST_CASE("rebuild needs a case log to rebuild", "[cli][state]") {
+    Sandbox box;
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"rebuild"}, std::vector<std::string>{"rebuild", "--check"}}) {
+        const auto r = box.at("2026-11-02T09:00", args);
+        CHECK(r.exit_code == 3);
+        CHECK(r.out.empty());
+        CHECK(r.err == "escalate: no case log at " + box.db().string() + ": nothing to rebuild\n");
+        CHECK_FALSE(std::filesystem::exists(box.db()));
+    }
+}
