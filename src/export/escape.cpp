@@ -129,7 +129,9 @@ std::string csv_field(std::string_view s) {
 std::string csv_text(std::string_view s) {
     // OWASP CSV injection: a cell a spreadsheet would read as a formula starts with a quote.
     if (!s.empty() && std::string_view("=+-@\t\r").find(s.front()) != std::string_view::npos) {
-        return csv_field("'" + std::string(s));
+        std::string quoted(1, '\'');
+        quoted += s;
+        return csv_field(quoted);
     }
     return csv_field(s);
 }
@@ -194,7 +196,10 @@ std::vector<std::string> split_words(std::string_view text, std::size_t limit) {
         std::size_t points = code_points(word);
         const std::size_t needed = current.empty() ? points : current_points + 1 + points;
         if (needed <= limit) {
-            current += (current.empty() ? "" : " ") + std::string(word);
+            if (!current.empty()) {
+                current += ' ';
+            }
+            current += word;
             current_points = needed;
             continue;
         }
