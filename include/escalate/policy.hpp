@@ -226,6 +226,7 @@ private:
     explicit Policy(Json doc, std::vector<std::string>* problems = nullptr);
 
     Json doc_;
+    mutable std::optional<std::uint64_t> fingerprint_; // of doc_, on first use
     std::vector<ChannelPolicy> channels_;
     std::map<std::string, std::string, std::less<>> aliases_;
     std::vector<TierPolicy> tiers_;

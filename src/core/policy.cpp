@@ -151,7 +151,10 @@ Policy Policy::builtin() {
 }
 
 std::uint64_t Policy::fingerprint() const {
-    return hash64(doc_.dump());
+    if (!fingerprint_) {
+        fingerprint_ = hash64(doc_.dump());
+    }
+    return *fingerprint_;
 }
 
 Policy Policy::with_overrides(const Json& user) {
