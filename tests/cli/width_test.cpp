@@ -208,3 +208,94 @@ TEST_CASE("promises and stats fit the width too", "[cli][promise][width]") {
         CHECK(width(line) <= 80); // the table, and the note under it in two short lines
     }
 }
+
+namespace {
+
+// Runs escalate ARGS under a pseudo-terminal (script(1), util-linux), so that its standard
+// output is a terminal; returns what the terminal showed.
+escalate::test::ProcessResult on_terminal(const Sandbox& box, const std::string& args) {
+    return box.run_shell("script -qec '\"$ESCALATE\" --now 2026-11-20T10:00 " + args +
+                         "' /dev/null");
+}
+
+bool have_script() {
+    return std::filesystem::exists("/usr/bin/script");
+}
+
+} // namespace
+
+TEST_CASE("a pipe is never paged", "[cli][pager]") {
+    Sandbox box;
+    open_mixed_cases(box);
+    const auto marker = box.dir() / "paged";
+    for (const char* variable : {"PAGER", "ESCALATE_PAGER"}) {
+        box.set_env(variable, "touch " + marker.string());
+        for (const auto& args : std::vector<std::vector<std::string>>{
+                 {"list"}, {"next"}, {"show", "1"}, {"promises"}, {"stats"}}) {
+            box.ok("2026-11-20T10:00", args);
+        }
+    }
+    CHECK_FALSE(std::filesystem::exists(marker));
+}
+
+TEST_CASE("on a terminal, output goes through the pager", "[cli][pager]") {
+    if (!have_script()) {
+        WARN("script(1) is not installed: the pager is not checked on a terminal");
+        return;
+    }
+    Sandbox box;
+    open_mixed_cases(box);
+    const auto paged = box.dir() / "paged.txt";
+    const auto less = box.dir() / "less.txt";
+    box.set_env("PAGER", "printenv LESS > " + less.string() + "; cat > " + paged.string());
+
+    SECTION("PAGER gets the table, with LESS=FRX as git sets it") {
+        const auto r = on_terminal(box, "list");
+        CHECK(r.exit_code == 0);
+        CHECK_THAT(escalate::test::read_file(paged), Contains("ID  ORG"));
+        CHECK_THAT(escalate::test::read_file(paged), Contains("Meterco"));
+        CHECK_FALSE(r.out.find("Meterco") != std::string::npos);
+        CHECK(escalate::test::read_file(less) == "FRX\n");
+    }
+    SECTION("LESS set by the person is left alone") {
+        box.set_env("LESS", "-R");
+        CHECK(on_terminal(box, "next").exit_code == 0);
+        CHECK(escalate::test::read_file(less) == "-R\n");
+    }
+    SECTION("ESCALATE_PAGER comes before PAGER") {
+        box.set_env("ESCALATE_PAGER", "cat > " + paged.string());
+        CHECK(on_terminal(box, "show 1").exit_code == 0);
+        CHECK_THAT(escalate::test::read_file(paged), Contains("Timeline"));
+        CHECK_FALSE(std::filesystem::exists(less));
+    }
+    SECTION("--no-pager, --json, PAGER=cat or empty: printed directly") {
+        box.set_env("PAGER", "touch " + paged.string());
+        CHECK_THAT(on_terminal(box, "list --no-pager").out, Contains("Meterco"));
+        CHECK_THAT(on_terminal(box, "--no-pager next").out, Contains("Meterco"));
+        CHECK_THAT(on_terminal(box, "list --json").out, Contains("\"cases\""));
+        box.set_env("PAGER", "cat");
+        CHECK_THAT(on_terminal(box, "list").out, Contains("Meterco"));
+        box.set_env("PAGER", "");
+        CHECK_THAT(on_terminal(box, "list").out, Contains("Meterco"));
+        CHECK_FALSE(std::filesystem::exists(paged));
+    }
+    SECTION("a pager that cannot be run is said, and the output printed directly") {
+        box.set_env("PAGER", "no-such-pager-anywhere");
+        const auto r = on_terminal(box, "list");
+        CHECK(r.exit_code == 0);
+        CHECK_THAT(r.out, Contains("cannot run the pager \"no-such-pager-anywhere\""));
+        CHECK_THAT(r.out, Contains("Meterco"));
+    }
+    SECTION("quitting the pager early is no error, and the exit code stays the command's") {
+        // A megabyte of note: far more than a pipe holds, so the pager's going is felt.
+        const std::string note(1000000, 'x');
+        box.ok("2026-11-06T09:00", {"log", "call", "1", "-m", "-"}, note);
+        box.set_env("PAGER", "head -c 100 > /dev/null");
+        const auto r = on_terminal(box, "show 1");
+        CHECK(r.exit_code == 0);
+        CHECK_FALSE(r.out.find("escalate:") != std::string::npos);
+        const auto missing = on_terminal(box, "show 99");
+        CHECK(missing.exit_code == 3);
+        CHECK_THAT(missing.out, Contains("escalate: "));
+    }
+}

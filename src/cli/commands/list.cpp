@@ -83,6 +83,7 @@ void run_list(const ListOptions& o, Context& ctx) {
                    std::to_string(s.contacts), last,
                    next_step.contains(f.kase.id) ? one_line(next_step[f.kase.id]) : "-"});
     }
+    ctx.page();
     table.print(style);
 }
 

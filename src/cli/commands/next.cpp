@@ -105,6 +105,7 @@ void run_case(const NextOptions& o, Context& ctx) {
         }
         return;
     }
+    ctx.page();
     const Style style = ctx.style();
     const Policy& policy = ctx.policy();
     fmt::print("{}\n", style.bold(fmt::format("#{} {}{}{}", k.id, visible(k.org),
@@ -203,6 +204,7 @@ void print_agenda(const std::vector<Shown>& shown, std::int64_t total, Context& 
         }
         table.add({fmt::format("#{}", kase.id), one_line(kase.org), when(row), one_line(next)});
     }
+    ctx.page();
     table.print(style);
     const std::int64_t rest = total - static_cast<std::int64_t>(shown.size());
     if (rest > 0) {

@@ -101,6 +101,7 @@ void run_promises(const PromisesOptions& o, Context& ctx) {
         table.add({std::to_string(p.id), fmt::format("#{}", p.case_id), one_line(org),
                    one_line(p.text), promise_state(p, overdue(p), style)});
     }
+    ctx.page();
     table.print(style);
 }
 

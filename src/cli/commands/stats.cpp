@@ -63,6 +63,7 @@ void run_stats(const StatsOptions& o, Context& ctx) {
                    r.median_reply_s ? format_duration(*r.median_reply_s) : "-",
                    fmt::format("{} ({:.0f}%)", r.resolutions, 100 * share(r))});
     }
+    ctx.page();
     table.print(ctx.style());
     // Two short lines rather than one that would wrap at 80 columns.
     fmt::print("{}\n{}\n",
