@@ -69,8 +69,8 @@ void run_list(const ListOptions& o, Context& ctx) {
                  {"STATUS"},
                  {"AGE"},
                  {"CONTACTS"},
-                 {"LAST CONTACT", Fit::Clip, 0, 8},
-                 {"NEXT", Fit::Clip, 60, 12, 3}});
+                 {"LAST CONTACT", Fit::Clip, 0, 6},
+                 {"NEXT", Fit::Clip, 60, 12, 4}});
     for (const auto& f : files) {
         const CaseStats s = compute_stats(f, policy, now);
         std::string last = "-";
