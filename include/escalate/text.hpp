@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace escalate {
 
@@ -29,8 +30,21 @@ void check_text(std::string_view field, std::string_view value, Lines lines,
 // The byte offset of the first invalid UTF-8 sequence, or npos.
 [[nodiscard]] std::size_t invalid_utf8_at(std::string_view s);
 
-// Unicode code points in valid UTF-8 text (terminal columns, roughly).
+// Unicode code points in valid UTF-8 text.
 [[nodiscard]] std::size_t code_points(std::string_view s);
+
+// Grapheme clusters, as utf8proc breaks them (extended clusters: a flag, a joined emoji
+// sequence and a letter with its accents are one each); a byte that is not UTF-8 is one.
+[[nodiscard]] std::vector<std::string_view> graphemes(std::string_view text);
+// The columns a terminal gives one grapheme cluster: 2 for an East Asian wide or fullwidth
+// character and for an emoji (a pictograph, a flag, anything with the emoji selector U+FE0F),
+// 0 for a combining mark or a zero-width character alone, else 1.
+[[nodiscard]] std::size_t cluster_width(std::string_view cluster);
+// The columns a terminal gives one line of text, cluster by cluster.
+[[nodiscard]] std::size_t display_width(std::string_view s);
+// The text if it takes at most `width` columns, else as many whole clusters as fit with "…"
+// after them (never half a character, a flag or a joined emoji).
+[[nodiscard]] std::string fit_width(std::string_view s, std::size_t width);
 // Unicode case folding after NFC (utf8proc), so that "ÉLECTRICITÉ" and "électricité" are one
 // key; ASCII text is lower-cased directly. Text that is not UTF-8 is returned as it is.
 [[nodiscard]] std::string case_fold(std::string_view s);

@@ -51,6 +51,7 @@ void add_global_options(CLI::App& app, GlobalOptions& g) {
                    "Colour: auto (on a terminal, unless NO_COLOR), always, never")
         ->type_name("WHEN");
     app.add_flag("-q,--quiet", g.quiet, "Print only what was asked for (ids, data)");
+    app.add_flag("--no-pager", g.no_pager, "Never send output to a pager ($PAGER, less)");
 }
 
 // CLI11's messages can span lines; the contract is one line on stderr.
@@ -91,6 +92,9 @@ constexpr int exit_saved_unprinted = 5;
 int output_failed(Context& ctx, int err) {
     std::clearerr(stdout);
     const std::string why = std::strerror(err);
+    if (err == EPIPE && ctx.paged()) {
+        return 0; // the person left the pager before the end: what they asked for, not a failure
+    }
     if (err == EPIPE && !ctx.committed()) {
         // The reader went away (`escalate list | head -1`): end quietly, by SIGPIPE, as git and
         // the shell's own tools do. (SIGPIPE is ignored while a command runs, so that a change

@@ -151,6 +151,12 @@ int Context::system_errno() const noexcept {
     return store_ ? store_->system_errno() : 0;
 }
 
+void Context::page() {
+    if (!pager_ && !options_.no_pager && !options_.json) {
+        pager_ = Pager::start();
+    }
+}
+
 Style Context::style() const {
     return Style::for_stdout(options_.color, env_or_empty("NO_COLOR"));
 }

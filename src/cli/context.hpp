@@ -9,6 +9,7 @@
 #include "escalate/store.hpp"
 #include "escalate/time.hpp"
 #include "output.hpp"
+#include "pager.hpp"
 
 namespace escalate::cli {
 
@@ -21,6 +22,7 @@ struct GlobalOptions {
     bool json = false;
     std::string color = "auto";
     bool quiet = false;
+    bool no_pager = false; // --no-pager
 };
 
 // Whether a command only reads the log: reading a log that does not exist yet finds it empty
@@ -40,6 +42,11 @@ public:
     [[nodiscard]] const Policy& policy();
     [[nodiscard]] Store& store(Access access);
     [[nodiscard]] Style style() const;
+    // Called by a command that prints text a person reads, before it prints: from here on its
+    // output goes through the pager, on a terminal, unless --no-pager or --json (pager.hpp).
+    void page();
+    // Whether the output goes to a pager: a write to it failing means the person left it.
+    [[nodiscard]] bool paged() const { return pager_ != nullptr; }
     // Where the case log lives: --db, ESCALATE_DB, then the XDG data folder.
     [[nodiscard]] std::string db_path() const;
     // A file in the configuration folder ($XDG_CONFIG_HOME/escalate, else ~/.config/escalate),
@@ -68,6 +75,7 @@ public:
     [[nodiscard]] HistoryMemo& history_memo() { return history_memo_; }
 
 private:
+    std::unique_ptr<Pager> pager_; // first, so destroyed last: waited for after the log closes
     GlobalOptions options_;
     HistoryMemo history_memo_;
     std::optional<Timestamp> now_;

@@ -1,9 +1,8 @@
-// Terminal output: colour when wanted, aligned tables, JSON documents.
+// Terminal output: colour when wanted, text made safe to show, JSON documents.
 #pragma once
 
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -28,20 +27,6 @@ private:
     bool enabled_ = false;
 };
 
-// A table printed with columns padded to their widest cell (in code points). A cell may carry
-// colour codes: only its visible text counts toward the width.
-class Table {
-public:
-    explicit Table(std::vector<std::string> header) : header_(std::move(header)) {}
-    void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
-    [[nodiscard]] bool empty() const { return rows_.empty(); }
-    void print(const Style& style) const;
-
-private:
-    std::vector<std::string> header_;
-    std::vector<std::vector<std::string>> rows_;
-};
-
 void print_json(const nlohmann::ordered_json& j);
 
 // User text made safe for a terminal: every control character shown, never sent raw. C0
@@ -50,7 +35,10 @@ void print_json(const nlohmann::ordered_json& j);
 // reorder or hide text (bidi embeddings, overrides and isolates U+202A-202E, U+2066-2069, the
 // marks U+200E, U+200F, U+061C, and U+2028, U+2029) as <U+202E>.
 [[nodiscard]] std::string visible(std::string_view s, bool lines = false);
-// At most max code points of visible() text on one line, ending in "…" when cut.
+// visible() text on one line: line breaks and tabs as spaces (a table's cell).
+[[nodiscard]] std::string one_line(std::string_view s);
+// At most max display columns of one_line() text, ending in "…" when cut, never inside a
+// character (escalate/text.hpp, fit_width).
 [[nodiscard]] std::string clip(std::string_view s, std::size_t max);
 // "1 call", "3 calls"
 [[nodiscard]] std::string plural(long long n, std::string_view noun);

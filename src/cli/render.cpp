@@ -131,6 +131,7 @@ CaseFile visible_copy(const CaseFile& stored) {
 } // namespace
 
 void print_case(const CaseFile& stored, const Org& org, Context& ctx) {
+    ctx.page();
     const CaseFile file = visible_copy(stored);
     const Style style = ctx.style();
     const Policy& policy = ctx.policy();

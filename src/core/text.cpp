@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <fmt/format.h>
 #include <utf8proc.h>
@@ -61,6 +62,96 @@ std::size_t code_points(std::string_view s) {
         }
     }
     return n;
+}
+
+std::vector<std::string_view> graphemes(std::string_view text) {
+    std::vector<std::string_view> out;
+    const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+    utf8proc_int32_t state = 0;
+    utf8proc_int32_t previous = -1;
+    std::size_t start = 0;
+    std::size_t at = 0;
+    while (at < text.size()) {
+        utf8proc_int32_t cp = 0;
+        const auto n =
+            utf8proc_iterate(p + at, static_cast<utf8proc_ssize_t>(text.size() - at), &cp);
+        const std::size_t size = n > 0 ? static_cast<std::size_t>(n) : 1;
+        if (n <= 0) {
+            cp = 0xFFFD; // a byte that is not UTF-8: a cluster of its own, as U+FFFD would be
+        }
+        if (previous >= 0 && utf8proc_grapheme_break_stateful(previous, cp, &state)) {
+            out.push_back(text.substr(start, at - start));
+            start = at;
+        }
+        previous = cp;
+        at += size;
+    }
+    if (start < text.size()) {
+        out.push_back(text.substr(start));
+    }
+    return out;
+}
+
+std::size_t cluster_width(std::string_view cluster) {
+    const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(cluster.data());
+    utf8proc_int32_t first = -1;
+    bool emoji_selector = false;
+    std::size_t regional = 0;
+    std::size_t at = 0;
+    while (at < cluster.size()) {
+        utf8proc_int32_t cp = 0;
+        const auto n =
+            utf8proc_iterate(p + at, static_cast<utf8proc_ssize_t>(cluster.size() - at), &cp);
+        if (n <= 0) {
+            return 1; // shown as one replacement character
+        }
+        first = first < 0 ? cp : first;
+        emoji_selector = emoji_selector || cp == 0xFE0F;
+        regional += cp >= 0x1F1E6 && cp <= 0x1F1FF ? 1 : 0;
+        at += static_cast<std::size_t>(n);
+    }
+    if (first < 0) {
+        return 0;
+    }
+    const int w = utf8proc_charwidth(first);
+    // A flag (two regional indicators) and a character asked to look like an emoji (❤️,
+    // 1️⃣) take two columns, as terminals draw them.
+    if (regional >= 2 || (emoji_selector && w >= 1)) {
+        return 2;
+    }
+    return w <= 0 ? 0 : static_cast<std::size_t>(w);
+}
+
+std::size_t display_width(std::string_view s) {
+    if (std::all_of(s.begin(), s.end(),
+                    [](char c) { return c >= 0x20 && c < 0x7F; })) { // printable ASCII
+        return s.size();
+    }
+    std::size_t width = 0;
+    for (const auto g : graphemes(s)) {
+        width += cluster_width(g);
+    }
+    return width;
+}
+
+std::string fit_width(std::string_view s, std::size_t width) {
+    if (display_width(s) <= width) {
+        return std::string(s);
+    }
+    if (width == 0) {
+        return {};
+    }
+    std::string out;
+    std::size_t used = 0;
+    for (const auto g : graphemes(s)) {
+        const std::size_t w = cluster_width(g);
+        if (used + w > width - 1) {
+            break;
+        }
+        out.append(g);
+        used += w;
+    }
+    return out + "\xE2\x80\xA6"; // …
 }
 
 void check_text(std::string_view field, std::string_view value, Lines lines,

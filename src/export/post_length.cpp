@@ -205,24 +205,6 @@ std::size_t post_length(std::string_view text, const ThreadOptions& o) {
     return grapheme_count(text);
 }
 
-std::vector<std::string_view> graphemes(std::string_view text) {
-    std::vector<std::string_view> out;
-    utf8proc_int32_t state = 0;
-    utf8proc_int32_t previous = -1;
-    std::size_t start = 0;
-    for (const auto& c : decode(text)) {
-        if (previous >= 0 && utf8proc_grapheme_break_stateful(previous, c.cp, &state)) {
-            out.push_back(text.substr(start, c.at - start));
-            start = c.at;
-        }
-        previous = c.cp;
-    }
-    if (start < text.size()) {
-        out.push_back(text.substr(start));
-    }
-    return out;
-}
-
 std::vector<std::string> split_post(std::string_view text, std::size_t room,
                                     const ThreadOptions& o) {
     std::vector<std::string> pieces;

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "escalate/text.hpp" // graphemes()
 #include "escalate/timeline.hpp"
 
 namespace escalate::export_detail {
@@ -22,10 +23,6 @@ namespace escalate::export_detail {
 // sometimes more (docs/export.md); Bluesky's graphemes, Mastodon's graphemes with links as
 // 23, or graphemes for --limit.
 [[nodiscard]] std::size_t post_length(std::string_view text, const ThreadOptions& o);
-
-// Grapheme clusters, as utf8proc breaks them (extended clusters: a flag, a joined emoji
-// sequence and a letter with its accents are one each).
-[[nodiscard]] std::vector<std::string_view> graphemes(std::string_view text);
 
 // Pieces of `text` each of length at most `room`, cut at spaces, or between grapheme
 // clusters inside a word that alone is too long.

@@ -3,6 +3,7 @@
 
 #include "../advice.hpp"
 #include "../commands.hpp"
+#include "../table.hpp"
 #include "escalate/errors.hpp"
 #include "escalate/json.hpp"
 
@@ -60,19 +61,29 @@ void run_list(const ListOptions& o, Context& ctx) {
         next_step[item.file->kase.id] = item.suggestion.summary;
     }
     const Style style = ctx.style();
-    Table table({"ID", "ORG", "TITLE", "STATUS", "AGE", "CONTACTS", "LAST CONTACT", "NEXT"});
+    // On a terminal or with COLUMNS the title and the next step share what the other columns
+    // leave; in a pipe they are cut at 40 and 60 columns, as always (table.hpp).
+    Table table({{"ID"},
+                 {"ORG", Fit::Clip, 24, 6},
+                 {"TITLE", Fit::Clip, 40, 10, 2},
+                 {"STATUS"},
+                 {"AGE"},
+                 {"CONTACTS"},
+                 {"LAST CONTACT", Fit::Clip, 0, 6},
+                 {"NEXT", Fit::Clip, 60, 12, 4}});
     for (const auto& f : files) {
         const CaseStats s = compute_stats(f, policy, now);
         std::string last = "-";
         if (!f.contacts.empty()) {
             const Contact& c = f.contacts.back();
-            last = fmt::format("{} ({})", format_relative(c.at, now), c.channel);
+            last = one_line(fmt::format("{} ({})", format_relative(c.at, now), c.channel));
         }
-        table.add({fmt::format("#{}", f.kase.id), clip(f.kase.org, 24), clip(f.kase.title, 40),
+        table.add({fmt::format("#{}", f.kase.id), one_line(f.kase.org), one_line(f.kase.title),
                    std::string(to_string(f.kase.status)), fmt::format("{}d", s.days_open),
                    std::to_string(s.contacts), last,
-                   next_step.contains(f.kase.id) ? clip(next_step[f.kase.id], 60) : "-"});
+                   next_step.contains(f.kase.id) ? one_line(next_step[f.kase.id]) : "-"});
     }
+    ctx.page();
     table.print(style);
 }
 

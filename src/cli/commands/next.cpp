@@ -8,6 +8,7 @@
 #include "../commands.hpp"
 #include "../render.hpp"
 #include "../state_rows.hpp"
+#include "../table.hpp"
 #include "escalate/json.hpp"
 
 namespace escalate::cli {
@@ -52,7 +53,7 @@ void print_why(const Suggestion& s, const Style& style) {
 
 void print_explain(const Advice& a, const Style& style) {
     fmt::print("\n{}\n", style.bold("How the engine decided"));
-    Table terms({"TERM", "VALUE", "THRESHOLD", "WEIGHT", "EFFECT"});
+    Table terms({{"TERM"}, {"VALUE"}, {"THRESHOLD"}, {"WEIGHT"}, {"EFFECT", Fit::Wrap, 0, 16}});
     for (const auto& t : a.terms) {
         terms.add({t.term, t.value, t.threshold, t.weight, t.effect});
     }
@@ -104,6 +105,7 @@ void run_case(const NextOptions& o, Context& ctx) {
         }
         return;
     }
+    ctx.page();
     const Style style = ctx.style();
     const Policy& policy = ctx.policy();
     fmt::print("{}\n", style.bold(fmt::format("#{} {}{}{}", k.id, visible(k.org),
@@ -193,14 +195,16 @@ void print_agenda(const std::vector<Shown>& shown, std::int64_t total, Context& 
         return;
     }
     const Style style = ctx.style();
-    Table table({"CASE", "ORG", "WHEN", "NEXT"});
+    // The next step is the point of the agenda: on a terminal it wraps rather than being cut.
+    Table table({{"CASE"}, {"ORG", Fit::Clip, 20, 6}, {"WHEN"}, {"NEXT", Fit::Wrap, 0, 20}});
     for (const auto& [kase, row] : shown) {
         std::string next = row.summary;
         if (row.lever) {
             next += " · " + *row.lever;
         }
-        table.add({fmt::format("#{}", kase.id), clip(kase.org, 20), when(row), next});
+        table.add({fmt::format("#{}", kase.id), one_line(kase.org), when(row), one_line(next)});
     }
+    ctx.page();
     table.print(style);
     const std::int64_t rest = total - static_cast<std::int64_t>(shown.size());
     if (rest > 0) {

@@ -6,6 +6,7 @@
 #include "../commands.hpp"
 #include "../parse_flags.hpp"
 #include "../render.hpp"
+#include "../table.hpp"
 #include "escalate/errors.hpp"
 #include "escalate/json.hpp"
 
@@ -91,11 +92,16 @@ void run_promises(const PromisesOptions& o, Context& ctx) {
         return;
     }
     const Style style = ctx.style();
-    Table table({"ID", "CASE", "ORG", "PROMISE", "STATE"});
+    Table table({{"ID"},
+                 {"CASE"},
+                 {"ORG", Fit::Clip, 20, 6},
+                 {"PROMISE", Fit::Clip, 48, 12, 3},
+                 {"STATE", Fit::Clip, 0, 12, 2}});
     for (const auto& [p, org] : rows) {
-        table.add({std::to_string(p.id), fmt::format("#{}", p.case_id), clip(org, 20),
-                   clip(p.text, 48), promise_state(p, overdue(p), style)});
+        table.add({std::to_string(p.id), fmt::format("#{}", p.case_id), one_line(org),
+                   one_line(p.text), promise_state(p, overdue(p), style)});
     }
+    ctx.page();
     table.print(style);
 }
 

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "../commands.hpp"
+#include "../table.hpp"
 #include "escalate/engine.hpp"
 #include "escalate/json.hpp"
 
@@ -50,18 +51,25 @@ void run_stats(const StatsOptions& o, Context& ctx) {
         fmt::print("No contacts yet.\n");
         return;
     }
-    Table table({"CHANNEL", "ATTEMPTS", "REPLIES", "REPLY RATE", "MEDIAN REPLY", "RESOLVED"});
+    Table table({{"CHANNEL", Fit::Clip, 0, 8},
+                 {"ATTEMPTS"},
+                 {"REPLIES"},
+                 {"REPLY RATE"},
+                 {"MEDIAN REPLY"},
+                 {"RESOLVED"}});
     for (const auto& [channel, r] : records) {
-        table.add({channel, std::to_string(r.attempts), std::to_string(r.replies),
+        table.add({one_line(channel), std::to_string(r.attempts), std::to_string(r.replies),
                    fmt::format("{:.0f}%", 100 * r.reply_rate()),
                    r.median_reply_s ? format_duration(*r.median_reply_s) : "-",
                    fmt::format("{} ({:.0f}%)", r.resolutions, 100 * share(r))});
     }
+    ctx.page();
     table.print(ctx.style());
-    fmt::print("{}\n", ctx.style().dim(fmt::format(
-                           "{} cases, {} resolved. A reply: a call or chat that reached someone, "
-                           "or a written contact answered.",
-                           files.size(), resolved)));
+    // Two short lines rather than one that would wrap at 80 columns.
+    fmt::print("{}\n{}\n",
+               ctx.style().dim(fmt::format("{} cases, {} resolved.", files.size(), resolved)),
+               ctx.style().dim("A reply: a call or chat that reached someone, or a written "
+                               "contact answered."));
 }
 
 } // namespace
