@@ -1,10 +1,13 @@
-// "Did you mean": the words a mistyped one was probably meant to be, as git suggests a command.
+// What to tell someone who typed what escalate does not know: the word meant ("did you mean
+// log?", as git suggests a command), the accepted ones, and the help to read.
 #pragma once
 
 #include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <CLI/CLI.hpp>
 
 namespace escalate::cli {
 
@@ -26,5 +29,10 @@ namespace escalate::cli {
 
 // "a, b, c": the accepted values, as error messages list them.
 [[nodiscard]] std::string join_names(const std::vector<std::string>& names);
+
+// CLI11's failure hook (App::failure_message): a parse error in escalate's words, without the
+// "escalate: " prefix. root is the whole command line; the message names the bad word, what was
+// probably meant, and the help of the command being parsed (`see escalate log --help`).
+[[nodiscard]] std::string describe_parse_error(const CLI::App* root, const CLI::Error& e);
 
 } // namespace escalate::cli
