@@ -4,6 +4,8 @@
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <iostream>
+#include <sstream>
 #include <system_error>
 #include <vector>
 
@@ -14,6 +16,7 @@
 
 #include "commands.hpp"
 #include "escalate/errors.hpp"
+#include "suggest.hpp"
 
 #ifndef ESCALATE_VERSION
 #define ESCALATE_VERSION "0.0.0"
@@ -163,6 +166,7 @@ int run(int argc, char** argv) {
     add_global_options(app, global);
 
     // Only the command named is built (see registry.cpp): start-up stays small.
+    app.failure_message(describe_parse_error); // before the commands: they copy it
     const std::vector<Command> commands = register_commands(app, argc, argv);
     app.require_subcommand(0, 1);
 
@@ -175,7 +179,9 @@ int run(int argc, char** argv) {
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        return fail(fmt::format("{} (see escalate --help)", e.what()), 2);
+        std::ostringstream message; // written by describe_parse_error, the failure hook
+        app.exit(e, std::cout, message);
+        return fail(message.str(), 2);
     }
 
     Context ctx(global);

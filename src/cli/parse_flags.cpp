@@ -11,10 +11,31 @@
 
 #include "escalate/errors.hpp"
 #include "escalate/text.hpp"
+#include "suggest.hpp"
 
 namespace escalate::cli {
 
+namespace {
+
+// `--hold --outcome info`: CLI11, as getopt, takes the word after a flag as its value.
+void check_not_a_flag(std::string_view flag, const std::string& text) {
+    if (text.starts_with("--") && text.size() > 2) {
+        throw UsageError(fmt::format("{} needs a value: \"{}\" is a flag", flag, text));
+    }
+}
+
+// "unknown outcome "hungup"; did you mean hung-up? accepted: ..."
+std::string unknown_value(std::string_view what, std::string_view text,
+                          const std::vector<std::string>& accepted) {
+    const std::string hint = did_you_mean(text, accepted);
+    return fmt::format("unknown {} \"{}\"; {}{}accepted: {}", what, text, hint,
+                       hint.empty() ? "" : " ", join_names(accepted));
+}
+
+} // namespace
+
 Timestamp time_flag(std::string_view flag, const std::string& text, Timestamp now, TimeRole role) {
+    check_not_a_flag(flag, text);
     check_zone();
     const auto t = parse_time(text, now, role);
     if (!t && t.error().well_formed) {
@@ -35,6 +56,7 @@ void check_zone() {
 }
 
 Seconds duration_flag(std::string_view flag, const std::string& text) {
+    check_not_a_flag(flag, text);
     const auto d = parse_duration(text);
     if (!d) {
         throw UsageError(fmt::format("{} \"{}\": {}; accepted: {}", flag, text, d.error().message,
@@ -44,10 +66,32 @@ Seconds duration_flag(std::string_view flag, const std::string& text) {
 }
 
 Outcome outcome_flag(const std::string& text) {
-    if (auto o = outcome_from(text)) {
+    std::string folded = text; // as channels are: --outcome Hung-Up is hung-up
+    for (char& c : folded) {
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    if (auto o = outcome_from(folded)) {
         return *o;
     }
-    throw UsageError(fmt::format("unknown outcome \"{}\"; accepted: {}", text, outcome_names()));
+    std::vector<std::string> names;
+    const std::string all = outcome_names(); // "no-answer, hung-up, ..."
+    for (std::size_t at = 0; at < all.size();) {
+        const std::size_t end = std::min(all.find(", ", at), all.size());
+        names.push_back(all.substr(at, end - at));
+        at = end + 2;
+    }
+    throw UsageError(unknown_value("outcome", text, names));
+}
+
+const ChannelPolicy& channel_arg(const Policy& policy, const std::string& text) {
+    if (const ChannelPolicy* channel = policy.find_channel(text)) {
+        return *channel;
+    }
+    std::vector<std::string> names;
+    for (const auto& channel : policy.channels()) {
+        names.push_back(channel.name);
+    }
+    throw UsageError(unknown_value("channel", text, names));
 }
 
 std::int64_t id_arg(std::string_view what, const std::string& text) {

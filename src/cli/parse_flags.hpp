@@ -17,7 +17,10 @@ void check_zone();
 [[nodiscard]] Timestamp time_flag(std::string_view flag, const std::string& text, Timestamp now,
                                   TimeRole role);
 [[nodiscard]] Seconds duration_flag(std::string_view flag, const std::string& text);
+// Outcomes and channels are not case-sensitive; an unknown one is an error suggesting the
+// closest and listing the accepted ones.
 [[nodiscard]] Outcome outcome_flag(const std::string& text);
+[[nodiscard]] const ChannelPolicy& channel_arg(const Policy& policy, const std::string& text);
 [[nodiscard]] std::int64_t id_arg(std::string_view what, const std::string& text);
 // The note text: "-" reads standard input to its end.
 [[nodiscard]] std::string note_flag(const std::string& text);

@@ -4,6 +4,7 @@
 #include "sandbox.hpp"
 
 using Catch::Contains;
+using Catch::EndsWith;
 using Catch::StartsWith;
 using escalate::test::ProcessResult;
 using escalate::test::Sandbox;
@@ -143,5 +144,141 @@ TEST_CASE("a rejected command leaves the case log byte for byte unchanged", "[cl
         INFO("escalate " << Catch::rangeToString(args) << " -> " << r.err);
         CHECK(r.exit_code != 0);
         CHECK(box.db_bytes() == before);
+    }
+}
+
+namespace {
+
+// Runs a command that must be refused as bad usage (exit 2, one line) without touching the log;
+// returns its one line, without "escalate: " and the newline.
+std::string refused(const Sandbox& box, const std::vector<std::string>& args) {
+    const std::string before = box.db_bytes();
+    const auto r = box.at("2026-11-20T10:00", args);
+    INFO("escalate " << Catch::rangeToString(args));
+    check_one_line_error(r, 2);
+    CHECK(box.db_bytes() == before);
+    return r.err.substr(std::string("escalate: ").size(),
+                        r.err.size() - std::string("escalate: \n").size());
+}
+
+} // namespace
+
+TEST_CASE("a mistyped command, flag, channel or outcome gets a \"did you mean\"",
+          "[cli][errors][suggest]") {
+    Sandbox box;
+    box.ok("2026-11-20T09:00", {"open", "Meterco"});
+
+    SECTION("a command with two letters swapped") {
+        CHECK(refused(box, {"lgo", "call"}) ==
+              "unknown command \"lgo\"; did you mean log? (see escalate --help)");
+    }
+    SECTION("a command typed in part, or in capitals") {
+        CHECK(refused(box, {"promis", "kept", "1"}) ==
+              "unknown command \"promis\"; did you mean promise? (see escalate --help)");
+        CHECK_THAT(refused(box, {"LSIT"}), Contains("did you mean list?"));
+    }
+    SECTION("a command of a command") {
+        CHECK(refused(box, {"policy", "shwo"}) == "unknown command \"policy shwo\"; did you mean "
+                                                  "policy show? (see escalate policy --help)");
+    }
+    SECTION("a command like none lists them all") {
+        const std::string err = refused(box, {"escalate-now"});
+        CHECK_THAT(err, StartsWith("unknown command \"escalate-now\"; accepted: open, log, next"));
+        CHECK_THAT(err, !Contains("did you mean"));
+        CHECK_THAT(err, !Contains("__complete"));
+    }
+    SECTION("a flag, pointing at the command's own help") {
+        CHECK(refused(box, {"log", "call", "--hodl", "5m"}) ==
+              "unknown flag --hodl for log; did you mean --hold? (see escalate log --help)");
+        CHECK(refused(box, {"list", "--colour", "never"}) ==
+              "unknown flag --colour for list; did you mean --color? (see escalate list --help)");
+        CHECK(refused(box, {"log", "call", "--outcom=info"}) ==
+              "unknown flag --outcom for log; did you mean --outcome? (see escalate log --help)");
+    }
+    SECTION("a flag like none") {
+        CHECK(refused(box, {"log", "call", "--colour-me"}) ==
+              "unknown flag --colour-me for log (see escalate log --help)");
+        CHECK(refused(box, {"log", "call", "-x"}) ==
+              "unknown flag -x for log (see escalate log --help)");
+    }
+    SECTION("a flag of the command given before it") {
+        CHECK(refused(box, {"--hold", "5m", "log", "call"}) ==
+              "--hold is a flag of log: give it after \"log\" (see escalate log --help)");
+    }
+    SECTION("a channel") {
+        const std::string err = refused(box, {"log", "cal"});
+        CHECK_THAT(err, StartsWith("unknown channel \"cal\"; did you mean call? accepted: call, "
+                                   "chat, email, form"));
+        CHECK_THAT(refused(box, {"log", "emial"}), Contains("did you mean email?"));
+        CHECK_THAT(refused(box, {"org", "Meterco", "--no", "Emali"}),
+                   StartsWith("unknown channel \"Emali\"; did you mean email?"));
+    }
+    SECTION("an outcome") {
+        const std::string err = refused(box, {"log", "call", "--outcome", "hungup"});
+        CHECK_THAT(err, StartsWith("unknown outcome \"hungup\"; did you mean hung-up? accepted: "
+                                   "no-answer, hung-up, stock-reply"));
+        CHECK_THAT(refused(box, {"log", "call", "--outcome", "Promsied"}),
+                   StartsWith("unknown outcome \"Promsied\"; did you mean promised?"));
+    }
+    SECTION("nothing close: no guess") {
+        CHECK_THAT(refused(box, {"log", "fax"}),
+                   StartsWith("unknown channel \"fax\"; accepted: call, chat"));
+        CHECK_THAT(refused(box, {"log", "call", "--outcome", "rude"}),
+                   StartsWith("unknown outcome \"rude\"; accepted: no-answer"));
+    }
+    SECTION("help for a mistyped command") {
+        CHECK_THAT(refused(box, {"help", "lgo"}), StartsWith("no command \"lgo\"; did you mean "
+                                                             "log? the commands are: open, log"));
+    }
+}
+
+TEST_CASE("channels and outcomes are accepted in any case and stored as the policy names them",
+          "[cli][errors][suggest]") {
+    Sandbox box;
+    box.ok("2026-11-20T09:00", {"open", "Meterco"});
+    box.ok("2026-11-20T10:00", {"log", "Call", "--outcome", "Hung-Up"});
+    box.ok("2026-11-20T10:05", {"log", "EMAIL", "--outcome", "STOCK-REPLY"});
+    const auto j = box.json("2026-11-20T11:00", {"show", "1"});
+    CHECK(j["contacts"][0]["channel"] == "call");
+    CHECK(j["contacts"][0]["outcome"] == "hung-up");
+    CHECK(j["contacts"][1]["channel"] == "email");
+    CHECK(j["contacts"][1]["outcome"] == "stock-reply");
+}
+
+TEST_CASE("a flag without its value, a flag given twice, a missing argument", "[cli][errors]") {
+    Sandbox box;
+    box.ok("2026-11-20T09:00", {"open", "Meterco"});
+
+    SECTION("a flag without its value names what it takes") {
+        CHECK(refused(box, {"log", "call", "--hold"}) ==
+              "--hold needs a value: time on hold: 10m, 1:05:00 (see escalate log --help)");
+        // CLI11 takes the next word as the value, whatever it is, as getopt does.
+        CHECK(refused(box, {"log", "call", "--hold", "--outcome", "info"}) ==
+              "--hold needs a value: \"--outcome\" is a flag");
+        CHECK_THAT(refused(box, {"log", "call", "-m"}),
+                   StartsWith("-m/--note needs a value: what happened"));
+    }
+    SECTION("a flag given twice") {
+        CHECK(refused(box, {"log", "call", "--hold", "5m", "--hold", "6m"}) ==
+              "--hold given 2 times; give it once (see escalate log --help)");
+        CHECK_THAT(refused(box, {"--color", "never", "list", "--color", "never"}),
+                   StartsWith("--color given 2 times; give it once"));
+    }
+    SECTION("a missing argument") {
+        CHECK_THAT(refused(box, {"log"}),
+                   StartsWith("log needs CHANNEL: call, chat, email, form, visit"));
+        CHECK_THAT(refused(box, {"log"}), EndsWith("(see escalate log --help)"));
+        CHECK(refused(box, {"policy"}) ==
+              "policy needs a command: show, check (see escalate policy --help)");
+    }
+    SECTION("one argument too many") {
+        CHECK(refused(box, {"show", "1", "2"}) ==
+              "unexpected argument \"2\": show takes CASE (see escalate show --help)");
+        CHECK(refused(box, {"log", "call", "1", "x"}) ==
+              "unexpected argument \"x\": log takes CHANNEL [CASE] (see escalate log --help)");
+    }
+    SECTION("flags that exclude each other") {
+        CHECK(refused(box, {"close", "1", "--resolved", "--abandoned"}) ==
+              "--resolved and --abandoned cannot go together (see escalate close --help)");
     }
 }

@@ -86,7 +86,7 @@ TEST_CASE("bad input: the right exit code, and nothing written on rejection",
             cases.push_back({{"log", "call", "1", flag, value}, 2, ""});
         }
     }
-    for (const char* value : {"", "REFUSED", "%s", "resolved; DROP TABLE"}) {
+    for (const char* value : {"", "refuse d", "%s", "resolved; DROP TABLE"}) {
         cases.push_back({{"log", "call", "1", "--outcome", value}, 2, ""});
     }
     for (const char* value : {"", "fax", "%s", "call;"}) {

@@ -3,6 +3,7 @@
 
 #include "../advice.hpp"
 #include "../commands.hpp"
+#include "../parse_flags.hpp"
 #include "escalate/errors.hpp"
 #include "escalate/json.hpp"
 
@@ -19,7 +20,7 @@ void run_draft(const DraftOptions& o, Context& ctx) {
     const Policy& policy = ctx.policy();
     std::optional<std::string> channel;
     if (o.channel) {
-        channel = policy.channel(*o.channel).name;
+        channel = channel_arg(policy, *o.channel).name;
     }
     Store& store = ctx.store(Access::Read);
     auto tx = store.read();

@@ -26,7 +26,7 @@ void run_edit(const EditOptions& o, Context& ctx) {
     const std::int64_t id = id_arg("contact id", o.id);
     std::optional<std::string> channel;
     if (o.channel) {
-        channel = policy.channel(*o.channel).name;
+        channel = channel_arg(policy, *o.channel).name;
     }
 
     Store& store = ctx.store(Access::Write);

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "../commands.hpp"
+#include "../suggest.hpp"
 #include "escalate/errors.hpp"
 
 namespace escalate::cli {
@@ -13,14 +14,14 @@ struct HelpOptions {
 };
 
 // The visible subcommands of a command, for an error naming the accepted ones.
-std::string command_names(CLI::App& app) {
+std::vector<std::string> command_names(CLI::App& app) {
     std::vector<std::string> names;
     for (const CLI::App* sub : app.get_subcommands({})) {
         if (!sub->get_group().empty()) {
             names.push_back(sub->get_name());
         }
     }
-    return fmt::format("{}", fmt::join(names, ", "));
+    return names;
 }
 
 void run_help(const HelpOptions& o, CLI::App& root) {
@@ -38,8 +39,10 @@ void run_help(const HelpOptions& o, CLI::App& root) {
         if (subs.empty()) {
             const std::string under =
                 at == &root ? "" : fmt::format(" under \"{}\"", at->get_name());
-            throw UsageError(fmt::format("no command \"{}\"{}; the commands are: {}", word, under,
-                                         command_names(*at)));
+            const std::vector<std::string> names = command_names(*at);
+            const std::string hint = did_you_mean(word, names);
+            throw UsageError(fmt::format("no command \"{}\"{}; {}{}the commands are: {}", word,
+                                         under, hint, hint.empty() ? "" : " ", join_names(names)));
         }
         prefix = prefix.empty() ? root.get_name() : prefix + " " + at->get_name();
         at = subs.front();

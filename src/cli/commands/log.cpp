@@ -4,6 +4,7 @@
 #include "../advice.hpp"
 #include "../commands.hpp"
 #include "../contact_flags.hpp"
+#include "../parse_flags.hpp"
 #include "../render.hpp"
 #include "escalate/errors.hpp"
 #include "escalate/json.hpp"
@@ -23,7 +24,7 @@ void run_log(const LogOptions& o, Context& ctx) {
     const Policy& policy = ctx.policy();
     // Everything the user typed is checked before the log is opened: a bad flag writes nothing.
     Contact c;
-    c.channel = policy.channel(o.channel).name;
+    c.channel = channel_arg(policy, o.channel).name;
     c.at = now;
     c.direction = o.flags.in ? Direction::In : Direction::Out;
     c.is_private = o.flags.is_private;

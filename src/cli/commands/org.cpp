@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "../commands.hpp"
+#include "../parse_flags.hpp"
 #include "escalate/errors.hpp"
 #include "escalate/json.hpp"
 #include "escalate/text.hpp"
@@ -104,15 +105,15 @@ void run_org(const OrgOptions& o, Context& ctx) {
     }
     std::vector<std::string> no, offers;
     for (const auto& c : o.no) {
-        no.push_back(policy.channel(c).name);
+        no.push_back(channel_arg(policy, c).name);
     }
     for (const auto& c : o.offers) {
-        offers.push_back(policy.channel(c).name);
+        offers.push_back(channel_arg(policy, c).name);
     }
 
     std::optional<std::string> requires_channel;
     if (o.requires_channel && !o.requires_channel->empty()) {
-        requires_channel = policy.channel(*o.requires_channel).name;
+        requires_channel = channel_arg(policy, *o.requires_channel).name;
     }
 
     Store& store = ctx.store(Access::Write);
