@@ -13,13 +13,18 @@ namespace escalate {
 using Timestamp = std::int64_t; // seconds since 1970-01-01T00:00:00Z
 using Seconds = std::int64_t;   // a span of time
 
+// Why parsing failed, which decides what a message for a person shows.
+enum class ParseFailure {
+    Unrecognised, // the text is in no accepted form: examples of the forms help most
+    BadPart,      // an accepted form with a wrong part (month 13, 25:00): the message says which
+    NoInstant,    // well formed, but names no instant (a time in a DST gap): the message says why
+};
+
 // Where parsing failed and why. column is 1-based into the text given.
 struct ParseError {
     std::string message;
     std::size_t column = 1;
-    // The text is in an accepted form, but names no instant (a time in a DST gap): the
-    // message says why, and the accepted forms would not help.
-    bool well_formed = false;
+    ParseFailure kind = ParseFailure::BadPart;
 };
 
 // A parser's answer: a value, or the place and reason it failed.
@@ -37,15 +42,32 @@ private:
     std::variant<T, ParseError> state_;
 };
 
-// What a time is for. It decides how a bare day and a weekday name resolve:
-// At (--at, --now): a day means its start, a weekday the most recent one (today included);
-// Due (--due): a day means its end (23:59:59), a weekday the next one (today excluded).
+// What a time is for. It decides how a day without a time, and a day named without saying
+// which one, resolve:
+// At (--at, --now): a day means its start; a weekday the most recent one (today included), a
+// date without a year the most recent one (today included);
+// Due (--due): a day means its end (23:59:59); a weekday the next one (today excluded), a date
+// without a year the next one (today included).
 enum class TimeRole { At, Due };
 
-// Parses every form of SPEC section 2: ISO dates and date-times with or without a zone, now,
-// today, yesterday, tomorrow, weekday names, each optionally followed by HH:MM, a bare HH:MM,
-// and relative offsets (2h ago, 3 days ago, in 3d, +3d, -90m).
-[[nodiscard]] Parsed<Timestamp> parse_time(std::string_view text, Timestamp now, TimeRole role);
+// How a numeric date such as 03/11/2026 reads: 3 November (DayFirst) or March 11 (MonthFirst).
+enum class DateOrder { DayFirst, MonthFirst };
+
+// Parses every form of SPEC section 2 and issue 13: ISO dates and date-times with or without a
+// zone; now; a day (today, yesterday, tomorrow, fri, last fri, next mon, Nov 20, 20 Nov 2026,
+// 20/11/2026) and a time of day (14:30, 3pm, 9:30am, noon, midnight), either alone or both, in
+// either order; relative offsets (2h ago, 3 days ago, in 3d, +3d, -90m).
+[[nodiscard]] Parsed<Timestamp> parse_time(std::string_view text, Timestamp now, TimeRole role,
+                                           DateOrder order);
+
+// The order numeric dates are read in: ESCALATE_DATE_ORDER (dmy or mdy) when set, else from the
+// country of the locale (LC_ALL, else LC_TIME, else LANG): month first in the US and its
+// territories and the Philippines, day first everywhere else and in the C locale. A setting
+// that is neither dmy nor mdy is an error naming both.
+[[nodiscard]] Parsed<DateOrder> local_date_order();
+// The rule behind it: setting is ESCALATE_DATE_ORDER (empty when unset), locale the first of
+// LC_ALL, LC_TIME and LANG that is set and not empty.
+[[nodiscard]] Parsed<DateOrder> date_order_from(std::string_view setting, std::string_view locale);
 
 // Parses 25m, 1h30m, 1h 30m, 3.5h, 45s, 90 min, 1:05:00 (h:mm:ss) and 25:30 (mm:ss).
 // A bare number is refused: it could mean seconds, minutes or hours.
@@ -54,10 +76,14 @@ enum class TimeRole { At, Due };
 // The longest duration parse_duration accepts (7 days).
 inline constexpr Seconds max_duration = 7 * 24 * 3600;
 
-// The accepted forms, for error messages and help text.
+// The accepted forms, for help text.
 inline constexpr std::string_view time_forms =
     "2026-11-20, 2026-11-20T14:30, 2026-11-20 14:30+01:00, now, today, yesterday 15:30, "
-    "mon, 14:30, 2h ago, 3 days ago, in 3d, +3d";
+    "mon, fri 9am, last fri, next mon, Nov 20, 20 Nov 2026 14:00, 20/11/2026, 14:30, 3pm, "
+    "noon, 2h ago, 3 days ago, in 3d, +3d";
+// Three forms to try, for the short message about text in no accepted form.
+inline constexpr std::string_view time_examples =
+    R"("yesterday 15:30", "fri 9am" or "2026-11-20 14:00")";
 inline constexpr std::string_view duration_forms = "25m, 1h30m, 3.5h, 45s, 1:05:00";
 
 // A broken-down local (TZ) time.

@@ -37,13 +37,26 @@ std::string unknown_value(std::string_view what, std::string_view text,
 Timestamp time_flag(std::string_view flag, const std::string& text, Timestamp now, TimeRole role) {
     check_not_a_flag(flag, text);
     check_zone();
-    const auto t = parse_time(text, now, role);
-    if (!t && t.error().well_formed) {
-        throw UsageError(fmt::format("{} \"{}\": {}", flag, text, t.error().message));
+    static const Parsed<DateOrder> order = local_date_order();
+    if (!order) {
+        throw UsageError(order.error().message);
     }
+    const auto t = parse_time(text, now, role, order.value());
     if (!t) {
-        throw UsageError(fmt::format("{} \"{}\": {} (at column {}); accepted: {}", flag, text,
-                                     t.error().message, t.error().column, time_forms));
+        // One short line: the text (cut if long, not inside a UTF-8 character), then three
+        // forms to try, or what was wrong.
+        std::string shown = text;
+        if (shown.size() > 28) {
+            std::size_t cut = 25;
+            while (cut > 0 && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) {
+                --cut;
+            }
+            shown = shown.substr(0, cut) + "...";
+        }
+        throw UsageError(
+            t.error().kind == ParseFailure::Unrecognised
+                ? fmt::format("cannot read {} \"{}\": try {}", flag, shown, time_examples)
+                : fmt::format("{} \"{}\": {}", flag, shown, t.error().message));
     }
     return t.value();
 }

@@ -101,7 +101,8 @@ Parsed<Timestamp> from_local_exact(int year, int month, int day, int hour, int m
     const long before = utc_offset(lo);
     const long after = utc_offset(hi);
     if (after <= before) {
-        return ParseError{fmt::format("{} does not exist in {}", wall, local_zone_name()), 1, true};
+        return ParseError{fmt::format("{} does not exist in {}", wall, local_zone_name()), 1,
+                          ParseFailure::NoInstant};
     }
     while (hi - lo > 1) {
         const Timestamp mid = lo + (hi - lo) / 2;
@@ -113,7 +114,7 @@ Parsed<Timestamp> from_local_exact(int year, int month, int day, int hour, int m
     };
     return ParseError{fmt::format("{} does not exist in {}: the clocks went from {} to {}", wall,
                                   local_zone_name(), clock(hi + before), clock(hi + after)),
-                      1, true};
+                      1, ParseFailure::NoInstant};
 }
 
 std::int64_t local_day_number(Timestamp t) {

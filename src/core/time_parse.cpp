@@ -2,6 +2,7 @@
 #include "escalate/time.hpp"
 
 #include "civil.hpp"
+#include "time_days.hpp"
 #include "time_reader.hpp"
 
 #include <array>
@@ -17,9 +18,6 @@ namespace escalate {
 namespace {
 
 using namespace time_detail;
-
-constexpr int min_year = 1900;
-constexpr int max_year = 2999;
 
 // A whole day (its start or end): a gap moves it on, as the day still exists.
 Timestamp at_local_day(std::int64_t day_number, const ClockTime& clock) {
@@ -67,7 +65,7 @@ Parsed<Timestamp> parse_iso(Reader& r, TimeRole role) {
     }
     r.skip_spaces();
     ClockTime clock;
-    if (auto err = read_clock(r, clock)) {
+    if (auto err = read_time_of_day(r, clock)) {
         return *err;
     }
     r.skip_spaces();
@@ -115,40 +113,51 @@ Parsed<Timestamp> parse_relative(Reader& r, Timestamp now, int sign) {
     return t + sign * static_cast<Timestamp>(std::llround(seconds));
 }
 
-std::optional<int> weekday_of(std::string_view w) {
-    static constexpr std::array<std::string_view, 7> full{
-        "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
-    for (int i = 0; i < 7; ++i) {
-        const auto name = full[static_cast<std::size_t>(i)];
-        if (w.size() >= 3 && name.substr(0, w.size()) == w) {
-            return i;
+// A day, a time of day, or both in either order: "fri 9am", "9am fri", "20 nov 2026 at 14:00".
+// A time alone is today's; a day alone its start or end, as the role says.
+Parsed<Timestamp> parse_day_and_time(Reader& r, const DayContext& c) {
+    std::optional<ClockTime> clock;
+    if (looks_like_time_of_day(r)) {
+        ClockTime read;
+        if (auto err = read_time_of_day(r, read)) {
+            return *err;
+        }
+        clock = read;
+        r.skip_spaces();
+        if (r.done()) {
+            return at_local_time(local_day_number(c.now), *clock);
         }
     }
-    return std::nullopt;
-}
-
-} // namespace
-
-namespace {
-
-Parsed<Timestamp> parse_time_unchecked(std::string_view text, Timestamp now, TimeRole role);
-
-} // namespace
-
-Parsed<Timestamp> parse_time(std::string_view text, Timestamp now, TimeRole role) {
-    // Relative offsets can reach past the calendar the rest of escalate reads and writes.
-    static const Timestamp earliest = days_from_civil(min_year, 1, 1) * 86400;
-    static const Timestamp latest = days_from_civil(max_year + 1, 1, 1) * 86400 - 1;
-    auto t = parse_time_unchecked(text, now, role);
-    if (t && (t.value() < earliest || t.value() > latest)) {
-        return ParseError{fmt::format("that is outside the years {} to {}", min_year, max_year), 1};
+    const auto day = read_day(r, c);
+    if (!day) {
+        return day.error();
     }
-    return t;
+    r.skip_spaces();
+    if (!clock) {
+        if (r.done()) {
+            return at_local_day(day.value(), whole_day_clock(c.role));
+        }
+        r.eat(',');
+        r.skip_spaces();
+        if (r.s.substr(r.pos).starts_with("at ")) {
+            r.pos += 3;
+            r.skip_spaces();
+        }
+        ClockTime read;
+        if (auto err = read_time_of_day(r, read)) {
+            return *err;
+        }
+        clock = read;
+        r.skip_spaces();
+    }
+    if (!r.done()) {
+        return r.fail_at(r.pos, "unexpected text after the time", ParseFailure::Unrecognised);
+    }
+    return at_local_time(day.value(), *clock);
 }
 
-namespace {
-
-Parsed<Timestamp> parse_time_unchecked(std::string_view text, Timestamp now, TimeRole role) {
+Parsed<Timestamp> parse_time_unchecked(std::string_view text, Timestamp now, TimeRole role,
+                                       DateOrder order) {
     std::size_t left = 0;
     while (left < text.size() && std::isspace(static_cast<unsigned char>(text[left]))) {
         ++left;
@@ -182,55 +191,21 @@ Parsed<Timestamp> parse_time_unchecked(std::string_view text, Timestamp now, Tim
         Reader inner{std::string_view(lowered).substr(0, cut), 0, left};
         return parse_relative(inner, now, -1);
     }
-    if (is_digit(lowered[0])) { // a bare time of day: today at that time
-        ClockTime clock;
-        if (auto err = read_clock(r, clock)) {
-            return ParseError{fmt::format("cannot read \"{}\" as a time", lowered), left + 1};
-        }
-        if (!r.done()) {
-            return r.fail("unexpected text after the time");
-        }
-        return at_local_time(local_day_number(now), clock);
-    }
-
-    const std::size_t word_at = r.pos;
-    const std::string_view word = r.word();
-    std::int64_t day = local_day_number(now);
-    if (word == "today") {
-    } else if (word == "yesterday") {
-        day -= 1;
-    } else if (word == "tomorrow") {
-        day += 1;
-    } else if (auto wd = weekday_of(word)) {
-        const int today = to_local(now).weekday;
-        if (role == TimeRole::At) {
-            day -= (today - *wd + 7) % 7;
-        } else {
-            const int ahead = (*wd - today + 7) % 7;
-            day += ahead == 0 ? 7 : ahead;
-        }
-    } else {
-        return r.fail_at(word_at, fmt::format("cannot read \"{}\" as a time", lowered));
-    }
-    r.skip_spaces();
-    if (r.done()) {
-        return at_local_day(day, whole_day_clock(role));
-    }
-    if (r.s.substr(r.pos).starts_with("at ")) {
-        r.pos += 3;
-        r.skip_spaces();
-    }
-    ClockTime clock;
-    if (auto err = read_clock(r, clock)) {
-        return *err;
-    }
-    if (!r.done()) {
-        return r.fail("unexpected text after the time");
-    }
-    return at_local_time(day, clock);
+    return parse_day_and_time(r, DayContext{now, role, order});
 }
 
 } // namespace
+
+Parsed<Timestamp> parse_time(std::string_view text, Timestamp now, TimeRole role, DateOrder order) {
+    // Relative offsets can reach past the calendar the rest of escalate reads and writes.
+    static const Timestamp earliest = days_from_civil(min_year, 1, 1) * 86400;
+    static const Timestamp latest = days_from_civil(max_year + 1, 1, 1) * 86400 - 1;
+    auto t = parse_time_unchecked(text, now, role, order);
+    if (t && (t.value() < earliest || t.value() > latest)) {
+        return ParseError{fmt::format("that is outside the years {} to {}", min_year, max_year), 1};
+    }
+    return t;
+}
 
 Parsed<Seconds> parse_duration(std::string_view text) {
     const std::string lowered = lower_ascii(text);

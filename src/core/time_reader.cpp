@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cctype>
+#include <span>
 #include <utility>
 
 #include <date/date.h>
@@ -67,12 +68,16 @@ std::string_view Reader::word() {
     return s.substr(start, pos - start);
 }
 
+std::string_view Reader::since(std::size_t start) const {
+    return s.substr(start, pos - start);
+}
+
 ParseError Reader::fail(std::string message) const {
     return ParseError{std::move(message), base + pos + 1};
 }
 
-ParseError Reader::fail_at(std::size_t at, std::string message) const {
-    return ParseError{std::move(message), base + at + 1};
+ParseError Reader::fail_at(std::size_t at, std::string message, ParseFailure kind) const {
+    return ParseError{std::move(message), base + at + 1, kind};
 }
 
 std::string lower_ascii(std::string_view s) {
@@ -92,35 +97,108 @@ bool valid_date(int y, int m, int d) {
         .ok();
 }
 
-// HH:MM or HH:MM:SS (one- or two-digit hour).
-std::optional<ParseError> read_clock(Reader& r, ClockTime& out) {
+bool looks_like_time_of_day(Reader r) {
+    const std::string_view w = r.word();
+    if (w == "noon" || w == "midnight") {
+        return true;
+    }
+    if (!w.empty() || !r.digits(1, 2)) {
+        return false;
+    }
+    if (r.peek() == ':') {
+        return true;
+    }
+    r.skip_spaces();
+    const std::string_view meridiem = r.word();
+    return meridiem == "am" || meridiem == "pm";
+}
+
+std::optional<ParseError> read_time_of_day(Reader& r, ClockTime& out) {
     const std::size_t start = r.pos;
+    const std::string_view w = r.word();
+    if (w == "noon" || w == "midnight") {
+        out = ClockTime{w == "noon" ? 12 : 0, 0, 0};
+        return std::nullopt;
+    }
+    r.pos = start;
+    const std::string_view expected = "expected a time of day such as 15:30 or 3pm";
     auto h = r.digits(1, 2);
-    if (!h || !r.eat(':')) {
-        return r.fail_at(start, "expected a time of day such as 15:30");
+    if (!h) {
+        return r.fail_at(start, std::string(expected), ParseFailure::Unrecognised);
     }
-    auto m = r.digits(2, 2);
-    if (!m) {
-        return r.fail("expected two digits of minutes");
-    }
-    int sec = 0;
-    if (r.eat(':')) {
-        auto sv = r.digits(2, 2);
-        if (!sv) {
-            return r.fail("expected two digits of seconds");
+    const bool colon = r.eat(':');
+    int minute = 0;
+    int second = 0;
+    if (colon) {
+        auto m = r.digits(2, 2);
+        if (!m) {
+            return r.fail("expected two digits of minutes");
         }
-        sec = *sv;
-        if (r.eat('.')) { // fractions of a second are accepted and dropped
-            if (!r.digits(1, 9)) {
-                return r.fail("expected digits after the decimal point");
+        minute = *m;
+        if (r.eat(':')) {
+            auto sv = r.digits(2, 2);
+            if (!sv) {
+                return r.fail("expected two digits of seconds");
+            }
+            second = *sv;
+            if (r.eat('.')) { // fractions of a second are accepted and dropped
+                if (!r.digits(1, 9)) {
+                    return r.fail("expected digits after the decimal point");
+                }
             }
         }
     }
-    if (*h > 23 || *m > 59 || sec > 59) {
-        return r.fail_at(start, fmt::format("{:02}:{:02} is not a time of day", *h, *m));
+    const std::size_t clock_end = r.pos;
+    r.skip_spaces();
+    const std::string_view meridiem = r.word();
+    if (meridiem != "am" && meridiem != "pm") {
+        r.pos = clock_end;
+        if (!colon) {
+            return r.fail_at(start, std::string(expected), ParseFailure::Unrecognised);
+        }
+        if (*h > 23 || minute > 59 || second > 59) {
+            return r.fail_at(start, fmt::format("{:02}:{:02} is not a time of day", *h, minute));
+        }
+        out = ClockTime{*h, minute, second};
+        return std::nullopt;
     }
-    out = ClockTime{*h, *m, sec};
+    // 12am is midnight and 12pm noon, as on a 12-hour clock.
+    if (*h < 1 || *h > 12 || minute > 59 || second > 59) {
+        return r.fail_at(start, fmt::format("{} is not a time of day", r.since(start)));
+    }
+    out = ClockTime{*h % 12 + (meridiem == "pm" ? 12 : 0), minute, second};
     return std::nullopt;
+}
+
+namespace {
+
+// The index of the name word shortens (three letters or more), if any.
+std::optional<int> name_index(std::string_view word, std::span<const std::string_view> names) {
+    if (word.size() < 3) {
+        return std::nullopt;
+    }
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (names[i].starts_with(word)) {
+            return static_cast<int>(i);
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<int> weekday_of(std::string_view word) {
+    static constexpr std::array<std::string_view, 7> names{
+        "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
+    return name_index(word, names);
+}
+
+std::optional<int> month_of(std::string_view word) {
+    static constexpr std::array<std::string_view, 12> names{
+        "january", "february", "march",     "april",   "may",      "june",
+        "july",    "august",   "september", "october", "november", "december"};
+    const auto i = name_index(word, names);
+    return i ? std::optional<int>(*i + 1) : std::nullopt;
 }
 
 double unit_seconds(char unit) {

@@ -13,6 +13,9 @@ namespace escalate::time_detail {
 
 // Relative offsets and durations beyond this are refused before arithmetic can overflow.
 inline constexpr double max_offset_s = 200.0 * 366 * 86400;
+// The calendar escalate reads and writes.
+inline constexpr int min_year = 1900;
+inline constexpr int max_year = 2999;
 
 std::string lower_ascii(std::string_view s);
 inline bool is_digit(char c) {
@@ -36,15 +39,26 @@ struct Reader {
     // Between min_n and max_n digits, or nullopt (position unchanged).
     std::optional<int> digits(std::size_t min_n, std::size_t max_n);
     std::string_view word();
+    // The text from start to here, for messages ("nov 31 is not a date").
+    [[nodiscard]] std::string_view since(std::size_t start) const;
     [[nodiscard]] ParseError fail(std::string message) const;
-    [[nodiscard]] ParseError fail_at(std::size_t at, std::string message) const;
+    [[nodiscard]] ParseError fail_at(std::size_t at, std::string message,
+                                     ParseFailure kind = ParseFailure::BadPart) const;
 };
 
 struct ClockTime {
     int hour = 0, minute = 0, second = 0;
 };
-// HH:MM or HH:MM:SS (one- or two-digit hour).
-std::optional<ParseError> read_clock(Reader& r, ClockTime& out);
+// Whether a time of day starts here: noon, midnight, one or two digits then a colon, or one or
+// two digits then am or pm.
+[[nodiscard]] bool looks_like_time_of_day(Reader r);
+// 14:30, 14:30:15, 3pm, 3 pm, 9:30am, 12am (00:00), 12pm, noon, midnight.
+std::optional<ParseError> read_time_of_day(Reader& r, ClockTime& out);
+
+// English weekday and month names, full or shortened to three letters or more: 0 = Sunday,
+// 1 = January.
+std::optional<int> weekday_of(std::string_view word);
+std::optional<int> month_of(std::string_view word);
 
 // A number followed by a unit: s m h d w.
 struct Amount {

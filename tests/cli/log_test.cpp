@@ -48,6 +48,14 @@ TEST_CASE("log records a contact in one short line", "[cli][log]") {
         CHECK(j["contacts"][0]["outcome"] == "promised");
         CHECK(j["promises"][0]["due"] == "2026-11-22T09:30:00Z");
     }
+    SECTION("--at and --due as people say them") {
+        // 2026-11-20 is a Friday: fri is today for --at, next mon is three days on.
+        box.ok("2026-11-20T18:00", {"log", "call", "--at", "Fri 9:30am", "--promise", "a callback",
+                                    "--due", "next mon noon"});
+        const auto j = box.json("2026-11-20T18:00", {"show", "1"});
+        CHECK(j["contacts"][0]["at"] == "2026-11-20T09:30:00Z");
+        CHECK(j["promises"][0]["due"] == "2026-11-23T12:00:00Z");
+    }
     SECTION("as JSON: contact, promise, attempt and next") {
         const auto j = box.json("2026-11-20T10:00", {"log", "call", "--agent", "Dana", "--promise",
                                                      "refund", "--due", "2026-11-27"});
@@ -65,6 +73,36 @@ TEST_CASE("log records a contact in one short line", "[cli][log]") {
         CHECK(j["contact"]["channel"] == "social");
         CHECK(j["contact"]["tier"] == 3);
         CHECK(j["contact"]["awaiting_reply"] == true);
+    }
+}
+
+TEST_CASE("numeric dates are read in the order the setting or the locale says", "[cli][log]") {
+    Sandbox box("America/New_York");
+    box.ok("2026-11-20T09:00", {"open", "UPS"});
+    const std::vector<std::string> log{"log", "call", "--at", "11/20/2026 10am"};
+    SECTION("day first in the C locale, refused with a pointer to the setting") {
+        const auto r = box.at("2026-11-20T18:00", log);
+        CHECK(r.exit_code == 2);
+        CHECK(r.err == "escalate: --at \"11/20/2026 10am\": 11/20/2026 is not a date: numeric "
+                       "dates are day first here (see ESCALATE_DATE_ORDER)\n");
+    }
+    SECTION("month first when ESCALATE_DATE_ORDER says so, or the locale is American") {
+        SECTION("the setting") {
+            box.set_env("ESCALATE_DATE_ORDER", "mdy");
+        }
+        SECTION("the locale") {
+            box.set_env("LC_ALL", "en_US.UTF-8");
+        }
+        box.ok("2026-11-20T18:00", log);
+        CHECK(box.json("2026-11-20T18:00", {"show", "1"})["contacts"][0]["at"] ==
+              "2026-11-20T15:00:00Z");
+    }
+    SECTION("a setting that is neither order") {
+        box.set_env("ESCALATE_DATE_ORDER", "ymd");
+        const auto r = box.at("2026-11-20T18:00", log);
+        CHECK(r.exit_code == 2);
+        CHECK(r.err == "escalate: ESCALATE_DATE_ORDER is \"ymd\": give dmy (20/11/2026) or mdy "
+                       "(11/20/2026)\n");
     }
 }
 

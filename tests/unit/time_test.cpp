@@ -1,5 +1,9 @@
 #include "escalate/time.hpp"
 
+#include <cstdlib>
+#include <optional>
+#include <string>
+
 #include <catch2/catch.hpp>
 
 #include "zone.hpp"
@@ -9,21 +13,51 @@ using escalate::test::ZoneGuard;
 
 namespace {
 
+// Sets (or, given nullptr, unsets) one environment variable for a scope.
+class EnvGuard {
+public:
+    EnvGuard(const char* name, const char* value) : name_(name) {
+        if (const char* old = std::getenv(name)) {
+            old_ = old;
+        }
+        if (value != nullptr) {
+            ::setenv(name, value, 1);
+        } else {
+            ::unsetenv(name);
+        }
+    }
+    ~EnvGuard() {
+        if (old_) {
+            ::setenv(name_, old_->c_str(), 1);
+        } else {
+            ::unsetenv(name_);
+        }
+    }
+    EnvGuard(const EnvGuard&) = delete;
+    EnvGuard& operator=(const EnvGuard&) = delete;
+
+private:
+    const char* name_;
+    std::optional<std::string> old_;
+};
+
 Timestamp utc(const char* text) {
     const auto t = parse_rfc3339(text);
     REQUIRE(t.has_value());
     return *t;
 }
 
-std::string parsed(const char* text, Timestamp now, TimeRole role = TimeRole::At) {
-    const auto t = parse_time(text, now, role);
+std::string parsed(const char* text, Timestamp now, TimeRole role = TimeRole::At,
+                   DateOrder order = DateOrder::DayFirst) {
+    const auto t = parse_time(text, now, role, order);
     INFO(text << ": " << (t ? "" : t.error().message));
     REQUIRE(t.ok());
     return format_rfc3339(t.value());
 }
 
-ParseError failure(const char* text) {
-    const auto t = parse_time(text, utc("2026-11-18T12:00:00Z"), TimeRole::At);
+ParseError failure(const char* text, DateOrder order = DateOrder::DayFirst,
+                   Timestamp now = utc("2026-11-18T12:00:00Z")) {
+    const auto t = parse_time(text, now, TimeRole::At, order);
     REQUIRE_FALSE(t.ok());
     return t.error();
 }
@@ -77,6 +111,195 @@ TEST_CASE("day words and a time after them", "[time]") {
     }
 }
 
+TEST_CASE("a time of day on a 12- or 24-hour clock is today's", "[time][words]") {
+    ZoneGuard zone("Europe/London");
+    const Timestamp now = utc("2026-11-18T12:00:00Z"); // Wednesday, 12:00 GMT
+    CHECK(parsed("3pm", now) == "2026-11-18T15:00:00Z");
+    CHECK(parsed("3 PM", now) == "2026-11-18T15:00:00Z");
+    CHECK(parsed("9:30am", now) == "2026-11-18T09:30:00Z");
+    CHECK(parsed("11:59:30 pm", now) == "2026-11-18T23:59:30Z");
+    CHECK(parsed("12am", now) == "2026-11-18T00:00:00Z");
+    CHECK(parsed("12:30am", now) == "2026-11-18T00:30:00Z");
+    CHECK(parsed("12pm", now) == "2026-11-18T12:00:00Z");
+    CHECK(parsed("noon", now) == "2026-11-18T12:00:00Z");
+    CHECK(parsed("Midnight", now) == "2026-11-18T00:00:00Z"); // the start of today
+    SECTION("for --due too, even when it has passed") {
+        CHECK(parsed("9am", now, TimeRole::Due) == "2026-11-18T09:00:00Z");
+        CHECK(parsed("5pm", now, TimeRole::Due) == "2026-11-18T17:00:00Z");
+    }
+    SECTION("in the zone TZ names") {
+        ZoneGuard ny("America/New_York");
+        CHECK(parsed("3pm", now) == "2026-11-18T20:00:00Z");
+        CHECK(parsed("noon", now) == "2026-11-18T17:00:00Z");
+    }
+    SECTION("on the ISO forms") {
+        CHECK(parsed("2026-11-20 3pm", now) == "2026-11-20T15:00:00Z");
+        CHECK(parsed("2026-11-20 noon", now) == "2026-11-20T12:00:00Z");
+    }
+}
+
+TEST_CASE("a day and a time, in either order", "[time][words]") {
+    ZoneGuard zone("Europe/London");
+    const Timestamp now = utc("2026-11-18T12:00:00Z"); // Wednesday
+    CHECK(parsed("fri 9am", now) == "2026-11-13T09:00:00Z");
+    CHECK(parsed("fri 9am", now, TimeRole::Due) == "2026-11-20T09:00:00Z");
+    CHECK(parsed("9am fri", now, TimeRole::Due) == "2026-11-20T09:00:00Z");
+    CHECK(parsed("Friday at 5:30pm", now, TimeRole::Due) == "2026-11-20T17:30:00Z");
+    CHECK(parsed("tomorrow noon", now) == "2026-11-19T12:00:00Z");
+    CHECK(parsed("noon tomorrow", now) == "2026-11-19T12:00:00Z");
+    CHECK(parsed("tomorrow midnight", now) == "2026-11-19T00:00:00Z");
+    CHECK(parsed("yesterday at 3:30pm", now) == "2026-11-17T15:30:00Z");
+    CHECK(parsed("today, 14:00", now) == "2026-11-18T14:00:00Z");
+}
+
+TEST_CASE("last and next name a weekday strictly before or after today", "[time][words]") {
+    ZoneGuard zone("Europe/London");
+    const Timestamp now = utc("2026-11-18T12:00:00Z"); // Wednesday
+    CHECK(parsed("last fri", now) == "2026-11-13T00:00:00Z");
+    CHECK(parsed("last tue", now) == "2026-11-17T00:00:00Z");
+    CHECK(parsed("last wed", now) == "2026-11-11T00:00:00Z");
+    CHECK(parsed("next mon", now) == "2026-11-23T00:00:00Z");
+    CHECK(parsed("next thu", now) == "2026-11-19T00:00:00Z");
+    CHECK(parsed("next wed", now) == "2026-11-25T00:00:00Z");
+    SECTION("whatever the time is for: only a day alone means its end for --due") {
+        CHECK(parsed("last fri", now, TimeRole::Due) == "2026-11-13T23:59:59Z");
+        CHECK(parsed("next mon", now, TimeRole::Due) == "2026-11-23T23:59:59Z");
+        CHECK(parsed("NEXT MONDAY 10am", now, TimeRole::Due) == "2026-11-23T10:00:00Z");
+        CHECK(parsed("last friday at 17:00", now) == "2026-11-13T17:00:00Z");
+    }
+}
+
+TEST_CASE("dates with a month name", "[time][words]") {
+    ZoneGuard zone("Europe/London");
+    const Timestamp now = utc("2026-11-18T12:00:00Z");
+    CHECK(parsed("20 Nov 2026 14:00", now) == "2026-11-20T14:00:00Z");
+    CHECK(parsed("Nov 20 2026", now) == "2026-11-20T00:00:00Z");
+    CHECK(parsed("November 20, 2026", now) == "2026-11-20T00:00:00Z");
+    CHECK(parsed("20th november 2026 at 3pm", now) == "2026-11-20T15:00:00Z");
+    CHECK(parsed("sept 3 2026", now) == "2026-09-02T23:00:00Z"); // BST
+    CHECK(parsed("JULY 4 2026 9:00", now) == "2026-07-04T08:00:00Z");
+    CHECK(parsed("1st Dec 2026", now, TimeRole::Due) == "2026-12-01T23:59:59Z");
+
+    SECTION("without a year: the most recent for --at, the next for --due, today either way") {
+        CHECK(parsed("Nov 20", now) == "2025-11-20T00:00:00Z");
+        CHECK(parsed("20 Nov", now) == "2025-11-20T00:00:00Z");
+        CHECK(parsed("Nov 20", now, TimeRole::Due) == "2026-11-20T23:59:59Z");
+        CHECK(parsed("nov 10", now) == "2026-11-10T00:00:00Z");
+        CHECK(parsed("nov 10", now, TimeRole::Due) == "2027-11-10T23:59:59Z");
+        CHECK(parsed("Nov 18", now) == "2026-11-18T00:00:00Z");
+        CHECK(parsed("Nov 18", now, TimeRole::Due) == "2026-11-18T23:59:59Z");
+        CHECK(parsed("jan 5 10am", now, TimeRole::Due) == "2027-01-05T10:00:00Z");
+        CHECK(parsed("Nov 20 14:00", now, TimeRole::Due) == "2026-11-20T14:00:00Z");
+    }
+    SECTION("29 February finds a leap year") {
+        CHECK(parsed("feb 29", now) == "2024-02-29T00:00:00Z");
+        CHECK(parsed("feb 29", now, TimeRole::Due) == "2028-02-29T23:59:59Z");
+    }
+}
+
+TEST_CASE("numeric dates are read day first or month first, as set", "[time][words]") {
+    ZoneGuard zone("Europe/London");
+    const Timestamp now = utc("2026-11-18T12:00:00Z");
+    SECTION("day first") {
+        CHECK(parsed("20/11/2026", now) == "2026-11-20T00:00:00Z");
+        CHECK(parsed("3/11/2026", now) == "2026-11-03T00:00:00Z");
+        CHECK(parsed("20.11.2026 14:00", now) == "2026-11-20T14:00:00Z");
+        CHECK(parsed("20/11/2026 3pm", now, TimeRole::Due) == "2026-11-20T15:00:00Z");
+        CHECK(parsed("20/11", now) == "2025-11-20T00:00:00Z");
+        CHECK(parsed("20/11", now, TimeRole::Due) == "2026-11-20T23:59:59Z");
+    }
+    SECTION("month first") {
+        const auto mdy = DateOrder::MonthFirst;
+        CHECK(parsed("11/20/2026", now, TimeRole::At, mdy) == "2026-11-20T00:00:00Z");
+        CHECK(parsed("3/11/2026", now, TimeRole::At, mdy) == "2026-03-11T00:00:00Z");
+        CHECK(parsed("11/20 9:30am", now, TimeRole::Due, mdy) == "2026-11-20T09:30:00Z");
+    }
+    SECTION("the other order is refused, naming the setting") {
+        CHECK(failure("11/20/2026").message ==
+              "11/20/2026 is not a date: numeric dates are day first here (see "
+              "ESCALATE_DATE_ORDER)");
+        CHECK(failure("20/11/2026", DateOrder::MonthFirst).message ==
+              "20/11/2026 is not a date: numeric dates are month first here (see "
+              "ESCALATE_DATE_ORDER)");
+        CHECK(failure("31/02/2026").message == "31/02/2026 is not a date");
+        CHECK(failure("20/11/26").message == "expected a four-digit year");
+    }
+}
+
+TEST_CASE("the numeric date order comes from ESCALATE_DATE_ORDER, else the locale", "[time]") {
+    auto order = [](const char* setting, const char* locale) {
+        const auto o = date_order_from(setting, locale);
+        REQUIRE(o.ok());
+        return o.value();
+    };
+    CHECK(order("", "en_US.UTF-8") == DateOrder::MonthFirst);
+    CHECK(order("", "es_US") == DateOrder::MonthFirst);
+    CHECK(order("", "fil_PH.UTF-8") == DateOrder::MonthFirst);
+    CHECK(order("", "en_GB.UTF-8") == DateOrder::DayFirst);
+    CHECK(order("", "de_DE@euro") == DateOrder::DayFirst);
+    CHECK(order("", "C.UTF-8") == DateOrder::DayFirst);
+    CHECK(order("", "") == DateOrder::DayFirst);
+    CHECK(order("mdy", "en_GB.UTF-8") == DateOrder::MonthFirst);
+    CHECK(order("DMY", "en_US.UTF-8") == DateOrder::DayFirst);
+    const auto bad = date_order_from("ymd", "en_US.UTF-8");
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.error().message ==
+          "ESCALATE_DATE_ORDER is \"ymd\": give dmy (20/11/2026) or mdy (11/20/2026)");
+
+    SECTION("LC_ALL wins over LC_TIME, which wins over LANG") {
+        EnvGuard setting("ESCALATE_DATE_ORDER", nullptr);
+        EnvGuard all("LC_ALL", "en_US.UTF-8");
+        EnvGuard time("LC_TIME", "en_GB.UTF-8");
+        EnvGuard lang("LANG", "en_GB.UTF-8");
+        CHECK(local_date_order().value() == DateOrder::MonthFirst);
+        {
+            EnvGuard no_all("LC_ALL", "");
+            CHECK(local_date_order().value() == DateOrder::DayFirst);
+            EnvGuard us_time("LC_TIME", "en_US.UTF-8");
+            CHECK(local_date_order().value() == DateOrder::MonthFirst);
+        }
+        EnvGuard chosen("ESCALATE_DATE_ORDER", "dmy");
+        CHECK(local_date_order().value() == DateOrder::DayFirst);
+    }
+}
+
+TEST_CASE("new forms across a DST change", "[time][words][dst]") {
+    SECTION("London, spring: 01:30 on Sunday 29 March 2026 does not exist") {
+        ZoneGuard zone("Europe/London");
+        const Timestamp mon = utc("2026-03-30T12:00:00Z");
+        for (const char* text : {"yesterday 1:30am", "last sun 1:30am", "sun 1:30am",
+                                 "29 Mar 2026 1:30am", "29/03/2026 01:30"}) {
+            const auto t = parse_time(text, mon, TimeRole::At, DateOrder::DayFirst);
+            INFO(text);
+            REQUIRE_FALSE(t.ok());
+            CHECK(t.error().kind == ParseFailure::NoInstant);
+            CHECK(t.error().message == "2026-03-29 01:30 does not exist in Europe/London: the "
+                                       "clocks went from 01:00 to 02:00");
+        }
+        CHECK(parsed("29 Mar 2026 2am", mon) == "2026-03-29T01:00:00Z");
+        CHECK(parsed("Mar 29 2026 12:30am", mon) == "2026-03-29T00:30:00Z");
+        CHECK(parsed("last sun", mon, TimeRole::Due) == "2026-03-29T22:59:59Z"); // BST
+        CHECK(parsed("last sun noon", mon) == "2026-03-29T11:00:00Z");
+    }
+    SECTION("London, autumn: 01:30 on Sunday 25 October 2026 happens twice") {
+        ZoneGuard zone("Europe/London");
+        const Timestamp mon = utc("2026-10-26T12:00:00Z");
+        CHECK(parsed("sun 1:30am", mon) == "2026-10-25T00:30:00Z"); // the earlier, BST
+        CHECK(parsed("25 Oct 2026 1:30am", mon) == "2026-10-25T00:30:00Z");
+        CHECK(parsed("yesterday midnight", mon) == "2026-10-24T23:00:00Z"); // BST midnight
+        CHECK(parsed("yesterday 11pm", mon) == "2026-10-25T23:00:00Z");     // GMT
+    }
+    SECTION("New York, spring: 02:30 on 8 March 2026 does not exist") {
+        ZoneGuard zone("America/New_York");
+        const Timestamp now = utc("2026-03-10T12:00:00Z");
+        CHECK(failure("Mar 8 2026 2:30am", DateOrder::MonthFirst, now).kind ==
+              ParseFailure::NoInstant);
+        CHECK(parsed("3/8/2026 3am", now, TimeRole::At, DateOrder::MonthFirst) ==
+              "2026-03-08T07:00:00Z");
+        CHECK(parsed("sun 1:59am", now) == "2026-03-08T06:59:00Z");
+    }
+}
+
 TEST_CASE("relative offsets", "[time]") {
     ZoneGuard zone("Europe/London");
     const Timestamp now = utc("2026-11-18T12:00:00Z");
@@ -104,7 +327,7 @@ TEST_CASE("days keep the wall-clock time across a DST change; hours do not", "[t
     SECTION("New York, spring: 02:30 on 8 March 2026 does not exist") {
         ZoneGuard zone("America/New_York");
         const Timestamp now = utc("2026-03-10T12:00:00Z");
-        const auto gap = parse_time("2026-03-08T02:30", now, TimeRole::At);
+        const auto gap = parse_time("2026-03-08T02:30", now, TimeRole::At, DateOrder::DayFirst);
         REQUIRE_FALSE(gap.ok());
         CHECK(gap.error().message == "2026-03-08 02:30 does not exist in America/New_York: the "
                                      "clocks went from 02:00 to 03:00");
@@ -119,7 +342,7 @@ TEST_CASE("days keep the wall-clock time across a DST change; hours do not", "[t
         const Timestamp now = utc("2026-11-18T12:00:00Z");
         for (const char* text :
              {"2026-03-29 01:30", "2026-03-29T01:00:00", "2026-03-29 01:59:59"}) {
-            const auto t = parse_time(text, now, TimeRole::At);
+            const auto t = parse_time(text, now, TimeRole::At, DateOrder::DayFirst);
             REQUIRE_FALSE(t.ok());
             CHECK_THAT(t.error().message,
                        Catch::EndsWith("does not exist in Europe/London: the clocks went from "
@@ -135,7 +358,8 @@ TEST_CASE("days keep the wall-clock time across a DST change; hours do not", "[t
     }
     SECTION("Lord Howe: a half-hour gap") {
         ZoneGuard zone("Australia/Lord_Howe");
-        const auto t = parse_time("2026-10-04 02:15", utc("2026-11-18T12:00:00Z"), TimeRole::At);
+        const auto t = parse_time("2026-10-04 02:15", utc("2026-11-18T12:00:00Z"), TimeRole::At,
+                                  DateOrder::DayFirst);
         REQUIRE_FALSE(t.ok());
         CHECK_THAT(t.error().message, Catch::EndsWith("the clocks went from 02:00 to 02:30"));
     }
@@ -178,9 +402,41 @@ TEST_CASE("unreadable times say where and why", "[time][errors]") {
     CHECK(failure("0999-01-01").message == "year 999 is out of range (1900-2999)");
     CHECK(failure("in 99999999999999d").message == "99999999999999 is too large");
     CHECK(failure("in 900000 days").message == "that is too far away");
-    CHECK(failure("  yesterday  noon").column == 14);
+    CHECK(failure("  yesterday  soon").column == 14);
     // Found by fuzzing: an offset that reaches before the calendar escalate reads back.
     CHECK(failure("-891291h6h691291h").message == "that is outside the years 1900 to 2999");
+}
+
+TEST_CASE("unreadable new forms say which part is wrong", "[time][words][errors]") {
+    ZoneGuard zone("Europe/London");
+    SECTION("text in no form at all is told apart, for a message with examples") {
+        for (const char* text : {"fridya", "someday", "3pmx", "fri 9", "last thursday-ish",
+                                 "fri 9am later", "9am blah", "2026-11-20 soon"}) {
+            INFO(text);
+            CHECK(failure(text).kind == ParseFailure::Unrecognised);
+        }
+        CHECK(failure("fridya").message == "cannot read \"fridya\" as a time");
+        CHECK(failure("fridya").column == 1);
+        CHECK(failure("fri 9").message == "expected a time of day such as 15:30 or 3pm");
+        CHECK(failure("fri 9").column == 5);
+        CHECK(failure("fri 9am later").message == "unexpected text after the time");
+    }
+    SECTION("a form with a wrong part says which") {
+        CHECK(failure("13pm").message == "13pm is not a time of day");
+        CHECK(failure("0am").message == "0am is not a time of day");
+        CHECK(failure("9:75 am").message == "9:75 am is not a time of day");
+        CHECK(failure("25:00").message == "25:00 is not a time of day");
+        CHECK(failure("25:00").kind == ParseFailure::BadPart);
+        CHECK(failure("next week").message == "expected a weekday after \"next\", as in \"next "
+                                              "fri\"");
+        CHECK(failure("next week").column == 6);
+        CHECK(failure("nov").message == "expected a day of the month after \"nov\", as in \"nov "
+                                        "20\"");
+        CHECK(failure("nov 31").message == "nov 31 is not a date");
+        CHECK(failure("31 nov 2026").message == "31 nov 2026 is not a date");
+        CHECK(failure("20 Nov 1850").message == "year 1850 is out of range (1900-2999)");
+        CHECK(failure("2026-13-01").kind == ParseFailure::BadPart);
+    }
 }
 
 TEST_CASE("durations", "[time][duration]") {
