@@ -57,23 +57,20 @@ void add_global_options(CLI::App& app, GlobalOptions& g) {
     app.add_flag("--no-pager", g.no_pager, "Never send output to a pager ($PAGER, less)");
 }
 
-// CLI11's messages can span lines; the contract is one line on stderr.
-std::string one_line(std::string text) {
-    for (char& c : text) {
-        if (c == '\n') {
-            c = ' ';
-        }
-    }
-    while (!text.empty() && text.back() == ' ') {
-        text.pop_back();
-    }
-    return text;
-}
-
+// One line on stderr: CLI11's messages can span lines, and what a message quotes from the log
+// (an org's name, a case's title: hostile text) is shown, never sent raw (output.hpp, visible).
 // Never throws: a closed or full stderr must not turn an error into an abort.
-int fail(const std::string& message, int code) {
+int fail(const std::string& message, int code) noexcept {
     std::fflush(stdout);
-    std::fprintf(stderr, "escalate: %s\n", one_line(message).c_str());
+    try {
+        std::string line = one_line(message);
+        while (!line.empty() && line.back() == ' ') {
+            line.pop_back();
+        }
+        std::fprintf(stderr, "escalate: %s\n", line.c_str());
+    } catch (...) {
+        std::fputs("escalate: out of memory\n", stderr);
+    }
     return code;
 }
 
