@@ -173,8 +173,14 @@ public:
     // "12", "#12", or an org name prefix (case-insensitive) among open cases, then all cases.
     // Throws NotFoundError or AmbiguousError (listing the candidates).
     [[nodiscard]] Case resolve_case(std::string_view ref);
-    // The only open case; NotFoundError when there is none, AmbiguousError when several.
-    [[nodiscard]] Case only_open_case();
+    // The case a command works on when none is named (docs/reference.md, "The default case"):
+    // the only open case; when several are, the one touched last (its newest contact, else its
+    // opening) if take_last, else AmbiguousError listing them. NotFoundError when none is open.
+    struct DefaultCase {
+        Case kase;
+        std::size_t open = 1; // how many cases are open (11 means more than 10)
+    };
+    [[nodiscard]] DefaultCase default_case(bool take_last);
     [[nodiscard]] CaseFile load_case_file(std::int64_t case_id);
     // Every case the filter selects, with its contacts and promises, by id.
     [[nodiscard]] std::vector<CaseFile> load_case_files(const CaseFilter& filter);

@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include <unistd.h>
+
 #include <fmt/format.h>
 
 #include "escalate/errors.hpp"
@@ -106,6 +108,24 @@ Store& Context::store(Access access) {
         store_->on_commit([this](Store& s) { keep_changed_states(*this, s); });
     }
     return *store_;
+}
+
+Case Context::case_or_default(Store& store, const std::optional<std::string>& ref) {
+    if (ref) {
+        return store.resolve_case(*ref);
+    }
+    const bool at_terminal = ::isatty(STDIN_FILENO) == 1;
+    const auto chosen = store.default_case(at_terminal);
+    if (chosen.open > 1 && !quiet()) {
+        const Case& k = chosen.kase;
+        fmt::print(stderr,
+                   "escalate: {} open cases; taking the one touched last, #{} {}{} (name "
+                   "a case to choose another)\n",
+                   chosen.open > 10 ? "more than 10" : std::to_string(chosen.open), k.id, k.org,
+                   k.title.empty() ? "" : " (" + k.title + ")");
+        std::fflush(stderr);
+    }
+    return chosen.kase;
 }
 
 void Context::refuse_log_file(std::string_view flag, const std::string& target) const {

@@ -47,6 +47,10 @@ public:
     void page();
     // Whether the output goes to a pager: a write to it failing means the person left it.
     [[nodiscard]] bool paged() const { return pager_ != nullptr; }
+    // The case ref names, or the default case when there is none (docs/reference.md, "The
+    // default case"): the only open case; with several, at a terminal (standard input is one),
+    // the one touched last with a notice on standard error; elsewhere exit 4 listing them.
+    [[nodiscard]] Case case_or_default(Store& store, const std::optional<std::string>& ref);
     // Where the case log lives: --db, ESCALATE_DB, then the XDG data folder.
     [[nodiscard]] std::string db_path() const;
     // A file in the configuration folder ($XDG_CONFIG_HOME/escalate, else ~/.config/escalate),

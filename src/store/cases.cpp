@@ -238,10 +238,12 @@ Case Store::resolve_case(std::string_view ref) {
     return candidates.front();
 }
 
-Case Store::only_open_case() {
-    auto st = prepared(fmt::format("SELECT {} FROM cases c JOIN orgs o ON o.id = c.org_id "
-                                   "WHERE c.status = 'open' ORDER BY c.id LIMIT 11",
-                                   case_columns));
+Store::DefaultCase Store::default_case(bool take_last) {
+    auto st = prepared(fmt::format(
+        "SELECT {} FROM cases c JOIN orgs o ON o.id = c.org_id WHERE c.status = 'open' "
+        "ORDER BY coalesce((SELECT max(ct.at) FROM contacts ct WHERE ct.case_id = c.id), "
+        "c.opened_at) DESC, c.id DESC LIMIT 11",
+        case_columns));
     std::vector<Case> open;
     while (st->executeStep()) {
         open.push_back(read_case(*st));
@@ -249,13 +251,13 @@ Case Store::only_open_case() {
     if (open.empty()) {
         throw NotFoundError("there is no open case; open one with: escalate open ORG");
     }
-    if (open.size() > 1) {
+    if (open.size() > 1 && !take_last) {
         throw AmbiguousError(
             fmt::format("{} open cases, say which: {}{}",
                         open.size() > 10 ? "more than 10" : std::to_string(open.size()),
                         describe(open), open.size() > 10 ? ", ..." : ""));
     }
-    return open.front();
+    return {open.front(), open.size()};
 }
 
 CaseFile Store::load_case_file(std::int64_t case_id) {

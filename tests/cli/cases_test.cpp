@@ -1,5 +1,8 @@
 // open, show, list, close and reopen through the real binary.
+#include <filesystem>
+
 #include <catch2/catch.hpp>
+#include <sqlite3.h>
 
 #include "sandbox.hpp"
 
@@ -171,4 +174,76 @@ TEST_CASE("case facts: set at open, changed by case edit, undone, shown", "[cli]
     CHECK(org["requires"] == "letter");
     CHECK(
         box.json("2026-11-20T09:10", {"org", "Sofaland", "--requires", ""})["requires"].is_null());
+}
+
+// The default case (docs/reference.md): the only open case; with several, at a terminal, the
+// one touched last with a notice; in a script, exit 4 naming them, and nothing written.
+TEST_CASE("commands that take a case use the default case", "[cli][default-case]") {
+    Sandbox box;
+    const std::string now = "2026-11-20T10:00";
+    box.ok("2026-11-10T09:00", {"open", "Meterco", "--title", "Billing"});
+    box.ok("2026-11-10T09:30", {"log", "call", "-m", "first call"});
+
+    SECTION("the only open case, in every command that takes one") {
+        CHECK_THAT(box.ok(now, {"show"}), Contains("#1 Meterco: Billing"));
+        CHECK_THAT(box.ok(now, {"draft"}), Contains("Meterco"));
+        CHECK_THAT(box.ok(now, {"export", "--format", "txt"}), Contains("first call"));
+        box.ok(now, {"case", "edit", "--title", "Double billing"});
+        CHECK(box.json(now, {"show"})["title"] == "Double billing");
+        box.ok(now, {"close", "--resolved"});
+        const auto none = box.at(now, {"show"});
+        CHECK(none.exit_code == 3);
+        CHECK(none.err == "escalate: there is no open case; open one with: escalate open ORG\n");
+    }
+
+    box.ok("2026-11-12T09:00", {"open", "Parcelco", "--title", "Lost parcel"});
+    box.ok("2026-11-15T09:00", {"log", "email", "2", "-m", "wrote again"});
+    box.ok("2026-11-16T09:00", {"log", "call", "1", "-m", "second call"}); // 1 touched last
+
+    SECTION("several open, in a script: exit 4 naming them, newest first, nothing written") {
+        const std::string before = box.db_bytes();
+        for (const std::vector<std::string>& args :
+             {std::vector<std::string>{"show"}, std::vector<std::string>{"log", "call"},
+              std::vector<std::string>{"close", "--abandoned"}}) {
+            const auto r = box.at(now, args);
+            CHECK(r.exit_code == 4);
+            CHECK(r.out.empty());
+            CHECK(r.err == "escalate: 2 open cases, say which: #1 Meterco (Billing), "
+                           "#2 Parcelco (Lost parcel)\n");
+        }
+        CHECK(box.db_bytes() == before);
+    }
+    SECTION("several open, at a terminal: the one touched last, with a notice") {
+        if (!std::filesystem::exists("/usr/bin/script")) {
+            WARN("no script(1): the terminal case is not checked");
+            return;
+        }
+        const auto r = box.run_shell("script -qec '\"$ESCALATE\" --no-pager --now " + now +
+                                     " show' /dev/null");
+        CHECK(r.exit_code == 0);
+        CHECK_THAT(r.out, Contains("escalate: 2 open cases; taking the one touched last, #1 "
+                                   "Meterco (Billing) (name a case to choose another)"));
+        CHECK_THAT(r.out, Contains("second call"));
+    }
+}
+
+// escalate refuses control characters in what it is given, but another program may have
+// written the log (sqlite3): an error that quotes an org shows them, as every table does.
+TEST_CASE("an error quoting hostile text shows its control characters", "[cli][default-case]") {
+    Sandbox box;
+    box.ok("2026-11-10T09:00", {"open", "Evil Co"});
+    box.ok("2026-11-10T09:00", {"open", "Other"});
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(box.db().c_str(), &db) == SQLITE_OK);
+    const int rc = sqlite3_exec(
+        db,
+        "UPDATE orgs SET name = 'Evil' || char(27) || ']0;pwned' || char(7) || ' Co' WHERE id = 1",
+        nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+    REQUIRE(rc == SQLITE_OK);
+    const auto r = box.at("2026-11-20T10:00", {"show"});
+    CHECK(r.exit_code == 4);
+    CHECK(r.err.find('\x1b') == std::string::npos);
+    CHECK(r.err.find('\x07') == std::string::npos);
+    CHECK_THAT(r.err, Contains("Evil\\x1b]0;pwned\\x07 Co"));
 }

@@ -102,7 +102,7 @@ TEST_CASE("an ambiguous case reference is exit 4 listing the candidates", "[cli]
 
     const auto none = box.at("2026-11-20T10:00", {"log", "call"});
     check_one_line_error(none, 4);
-    CHECK_THAT(none.err, Contains("#1 Meterco (Billing), #2 Metro Bank (Card)"));
+    CHECK_THAT(none.err, Contains("#2 Metro Bank (Card), #1 Meterco (Billing)"));
 
     CHECK_THAT(box.ok("2026-11-20T10:00", {"log", "call", "METERCO"}),
                Contains("1st call to Meterco"));
@@ -280,7 +280,7 @@ TEST_CASE("a flag without its value, a flag given twice, a missing argument", "[
     }
     SECTION("one argument too many") {
         CHECK(refused(box, {"show", "1", "2"}) ==
-              "unexpected argument \"2\": show takes CASE (see escalate show --help)");
+              "unexpected argument \"2\": show takes [CASE] (see escalate show --help)");
         CHECK(refused(box, {"log", "call", "1", "x"}) ==
               "unexpected argument \"x\": log takes CHANNEL [CASE] (see escalate log --help)");
     }

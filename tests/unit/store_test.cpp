@@ -37,7 +37,10 @@ TEST_CASE("cases are found by id, #id or org prefix", "[store]") {
     CHECK_THROWS_AS(s.resolve_case("#9"), NotFoundError);
     CHECK_THROWS_AS(s.resolve_case("fedex"), NotFoundError);
     CHECK_THROWS_AS(s.resolve_case("%"), NotFoundError); // LIKE wildcards are literal
-    CHECK_THROWS_AS(s.only_open_case(), AmbiguousError);
+    CHECK_THROWS_AS(s.default_case(false), AmbiguousError);
+    const auto last = s.default_case(true); // none has a contact: the newest opening
+    CHECK(last.open == 4);
+    CHECK(last.kase.org == "UPS Store");
 }
 
 TEST_CASE("the journal reverts the newest change and only that", "[store][undo]") {

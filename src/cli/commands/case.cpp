@@ -14,7 +14,7 @@ namespace escalate::cli {
 namespace {
 
 struct CaseEditOptions {
-    std::string case_ref;
+    std::optional<std::string> case_ref;
     std::optional<std::string> title, want, country, sector, amount, currency, order_ref;
 };
 
@@ -50,7 +50,7 @@ void run_case_edit(const CaseEditOptions& o, Context& ctx) {
 
     Store& store = ctx.store(Access::Write);
     auto tx = store.write("case edit", now);
-    Case k = store.resolve_case(o.case_ref);
+    Case k = ctx.case_or_default(store, o.case_ref);
     if (o.title) {
         k.title = *o.title;
     }
@@ -83,7 +83,9 @@ Command setup_case(CLI::App& app) {
     CLI::App* sub = app.add_subcommand("case", "Change a case: its title, want and facts");
     sub->require_subcommand(1);
     CLI::App* edit = sub->add_subcommand("edit", "Change only the flags given; \"\" clears one");
-    edit->add_option("CASE", o->case_ref, "12, #12 or an org name prefix")->required();
+    edit->add_option(
+        "CASE", o->case_ref,
+        "12, #12 or an org name prefix (default: the only open case, or the last touched)");
     edit->add_option("--title", o->title, "What the case is about")->type_name("T");
     edit->add_option("--want", o->want, "The outcome you want")->type_name("W");
     edit->add_option("--country", o->country, "ISO 3166 code: GB, US, FR")->type_name("CC");

@@ -12,7 +12,7 @@ namespace escalate::cli {
 namespace {
 
 struct CloseOptions {
-    std::string case_ref;
+    std::optional<std::string> case_ref;
     bool resolved = false;
     bool abandoned = false;
     std::optional<std::string> note, at;
@@ -35,7 +35,7 @@ void run_close(const CloseOptions& o, Context& ctx) {
 
     Store& store = ctx.store(Access::Write);
     auto tx = store.write("close", now);
-    Case k = store.resolve_case(o.case_ref);
+    Case k = ctx.case_or_default(store, o.case_ref);
     if (k.status != CaseStatus::Open) {
         throw UsageError(fmt::format("case #{} is already {}; reopen it first: escalate reopen {}",
                                      k.id, to_string(k.status), k.id));
@@ -90,7 +90,9 @@ void run_reopen(const ReopenOptions& o, Context& ctx) {
 Command setup_close(CLI::App& app) {
     auto o = std::make_shared<CloseOptions>();
     CLI::App* sub = app.add_subcommand("close", "Close a case as resolved or abandoned");
-    sub->add_option("CASE", o->case_ref, "12, #12 or an org name prefix")->required();
+    sub->add_option(
+        "CASE", o->case_ref,
+        "12, #12 or an org name prefix (default: the only open case, or the last touched)");
     auto* resolved = sub->add_flag("--resolved", o->resolved, "They fixed it");
     sub->add_flag("--abandoned", o->abandoned, "You gave up on it")->excludes(resolved);
     sub->add_option("-m,--note", o->note, "How it ended; - reads standard input")

@@ -12,7 +12,7 @@ namespace escalate::cli {
 namespace {
 
 struct DraftOptions {
-    std::string case_ref;
+    std::optional<std::string> case_ref;
     std::optional<std::string> channel;
 };
 
@@ -24,7 +24,7 @@ void run_draft(const DraftOptions& o, Context& ctx) {
     }
     Store& store = ctx.store(Access::Read);
     auto tx = store.read();
-    const Case k = store.resolve_case(o.case_ref);
+    const Case k = ctx.case_or_default(store, o.case_ref);
     const CaseAdvice ca = advise_case(ctx, store, k.id, Drafts::None);
     if (!channel) {
         for (const auto& s : ca.advice.suggestions) {
@@ -63,7 +63,9 @@ Command setup_draft(CLI::App& app) {
     auto o = std::make_shared<DraftOptions>();
     CLI::App* sub =
         app.add_subcommand("draft", "Write the message for the suggested (or named) channel");
-    sub->add_option("CASE", o->case_ref, "12, #12 or an org name prefix")->required();
+    sub->add_option(
+        "CASE", o->case_ref,
+        "12, #12 or an org name prefix (default: the only open case, or the last touched)");
     sub->add_option("--channel", o->channel,
                     "email/letter: a complaint; exec: an executive letter; social: a post of at "
                     "most 280 characters; regulator: a summary; call: what to say")

@@ -223,7 +223,7 @@ void run_export(const ExportOpts& o, Context& ctx) {
     const Timestamp now = ctx.now();
     Store& store = ctx.store(Access::Read);
     auto tx = store.read();
-    const Case k = store.resolve_case(*o.case_ref);
+    const Case k = ctx.case_or_default(store, o.case_ref);
     const CaseAdvice ca = advise_case(ctx, store, k.id, Drafts::None);
     std::optional<Suggestion> next;
     if (!ca.advice.suggestions.empty()) {
@@ -292,7 +292,9 @@ void run_export(const ExportOpts& o, Context& ctx) {
 Command setup_export(CLI::App& app) {
     auto o = std::make_shared<ExportOpts>();
     CLI::App* sub = app.add_subcommand("export", "The case timeline, ready to publish");
-    auto* case_ref = sub->add_option("CASE", o->case_ref, "12, #12 or an org name prefix");
+    auto* case_ref = sub->add_option(
+        "CASE", o->case_ref,
+        "12, #12 or an org name prefix (default: the only open case, or the last touched)");
     sub->add_flag("--all", o->all, "Every case: the full dump, with --format json")
         ->excludes(case_ref);
     sub->add_option("--format", o->format, "md, txt, thread, json, csv, html, ics, svg or png")
@@ -334,8 +336,6 @@ Command setup_export(CLI::App& app) {
                 }
                 if (o->all) {
                     run_dump(*o, ctx);
-                } else if (!o->case_ref) {
-                    throw UsageError("say which case to export (export 12 --format md), or --all");
                 } else {
                     run_export(*o, ctx);
                 }

@@ -40,7 +40,7 @@ void run_log(const LogOptions& o, Context& ctx) {
 
     Store& store = ctx.store(Access::Write);
     auto tx = store.write("log", now);
-    const Case k = o.case_ref ? store.resolve_case(*o.case_ref) : store.only_open_case();
+    const Case k = ctx.case_or_default(store, o.case_ref);
     c.case_id = k.id;
     // A contact from before the case's opening (back-filled with --at) moves the opening to it:
     // the case began then, and no day of its timeline comes before day 1.
@@ -96,8 +96,10 @@ Command setup_log(CLI::App& app) {
                     "call, chat, email, form, visit, supervisor, letter, social, dm, review, "
                     "exec, regulator, chargeback, legal")
         ->required();
-    sub->add_option("CASE", o->case_ref,
-                    "12, #12 or an org name prefix (default: the only open case)");
+    sub->add_option(
+        "CASE", o->case_ref,
+
+        "12, #12 or an org name prefix (default: the only open case, or the last touched)");
     add_contact_flags(*sub, o->flags, FlagUse::Log);
     sub->footer(R"(Examples:
   escalate log call --hold 10m --outcome hung-up

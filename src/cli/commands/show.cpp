@@ -8,13 +8,13 @@ namespace escalate::cli {
 namespace {
 
 struct ShowOptions {
-    std::string case_ref;
+    std::optional<std::string> case_ref;
 };
 
 void run_show(const ShowOptions& o, Context& ctx) {
     Store& store = ctx.store(Access::Read);
     auto tx = store.read();
-    const CaseFile file = store.load_case_file(store.resolve_case(o.case_ref).id);
+    const CaseFile file = store.load_case_file(ctx.case_or_default(store, o.case_ref).id);
     if (ctx.json()) {
         print_json(to_json(file, ctx.policy(), ctx.now()));
     } else {
@@ -27,7 +27,9 @@ void run_show(const ShowOptions& o, Context& ctx) {
 Command setup_show(CLI::App& app) {
     auto o = std::make_shared<ShowOptions>();
     CLI::App* sub = app.add_subcommand("show", "Show a case: stats, promises, timeline");
-    sub->add_option("CASE", o->case_ref, "12, #12 or an org name prefix")->required();
+    sub->add_option(
+        "CASE", o->case_ref,
+        "12, #12 or an org name prefix (default: the only open case, or the last touched)");
     sub->footer("Examples:\n  escalate show 12\n  escalate show meterco --json");
     return {sub, [o](Context& ctx) { run_show(*o, ctx); }};
 }
