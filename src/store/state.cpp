@@ -7,6 +7,8 @@
 // Just before the transaction commits, the tallies of those cases are recomputed in SQL and the
 // caller's hook brings their state rows up to date, in the same transaction.
 #include <charconv>
+#include <map>
+#include <tuple>
 
 #include <sqlite3.h>
 
@@ -213,25 +215,37 @@ void Store::mark_changed_stale() {
 
 std::vector<ChannelTally> Store::channel_tallies(int recent_cases) {
     refresh_tallies(); // what this transaction wrote counts
+    // The newest cases' rows, summed here rather than by GROUP BY with group_concat: SQLite
+    // sorted and copied every growing list of delays, 30M instructions at 300 cases (70% of
+    // `next CASE`); the rows are bounded by recent_cases, whatever the size of the log.
     auto st = prepared(R"sql(
-SELECT o.name, cc.channel, sum(cc.attempts), sum(cc.reached), sum(cc.answered),
-       sum(cc.resolutions), group_concat(nullif(cc.delays, ''))
+SELECT o.name, k.org_id, cc.channel, cc.attempts, cc.reached, cc.answered, cc.resolutions,
+       cc.delays
 FROM (SELECT id, org_id FROM cases ORDER BY id DESC LIMIT ?) k
 JOIN case_channels cc ON cc.case_id = k.id
-JOIN orgs o ON o.id = k.org_id
-GROUP BY k.org_id, cc.channel
-ORDER BY o.name, cc.channel)sql");
+JOIN orgs o ON o.id = k.org_id)sql");
     st->bind(1, recent_cases);
-    std::vector<ChannelTally> out;
+    std::map<std::tuple<std::string, std::int64_t, std::string>, ChannelTally> sums;
     while (st->executeStep()) {
-        ChannelTally t;
-        t.org = st->getColumn(0).getString();
-        t.channel = st->getColumn(1).getString();
-        t.attempts = st->getColumn(2).getInt64();
-        t.reached = st->getColumn(3).getInt64();
-        t.answered = st->getColumn(4).getInt64();
-        t.resolutions = st->getColumn(5).getInt64();
-        t.delays = parse_delays(st->getColumn(6).isNull() ? "" : st->getColumn(6).getText());
+        std::string org = st->getColumn(0).getString();
+        std::string channel = st->getColumn(2).getString();
+        ChannelTally& t = sums[{org, st->getColumn(1).getInt64(), channel}];
+        if (t.channel.empty()) {
+            t.org = std::move(org);
+            t.channel = std::move(channel);
+        }
+        t.attempts += st->getColumn(3).getInt64();
+        t.reached += st->getColumn(4).getInt64();
+        t.answered += st->getColumn(5).getInt64();
+        t.resolutions += st->getColumn(6).getInt64();
+        if (!st->getColumn(7).isNull()) {
+            const auto more = parse_delays(st->getColumn(7).getText());
+            t.delays.insert(t.delays.end(), more.begin(), more.end());
+        }
+    }
+    std::vector<ChannelTally> out;
+    out.reserve(sums.size());
+    for (auto& [key, t] : sums) {
         out.push_back(std::move(t));
     }
     return out;
