@@ -179,7 +179,9 @@ std::string format_local(Timestamp t, TimeStyle style) {
 
 std::string format_duration(Seconds s) {
     if (s < 0) {
-        return "-" + format_duration(-s);
+        std::string out(1, '-');
+        out += format_duration(-s);
+        return out;
     }
     if (s < 60) {
         return fmt::format("{} s", s);
