@@ -110,6 +110,16 @@ Store& Context::store(Access access) {
     return *store_;
 }
 
+Store& Context::existing_store(Access access, std::string_view what) {
+    const std::string path = db_path();
+    Store::check_path(path);
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) {
+        throw NotFoundError(fmt::format("no case log at {}: nothing to {}", path, what));
+    }
+    return store(access);
+}
+
 Case Context::case_or_default(Store& store, const std::optional<std::string>& ref) {
     if (ref) {
         return store.resolve_case(*ref);

@@ -41,6 +41,9 @@ public:
     [[nodiscard]] Timestamp now();
     [[nodiscard]] const Policy& policy();
     [[nodiscard]] Store& store(Access access);
+    // The store of a command that needs the log to exist already (backup, rebuild): a missing
+    // log is NotFoundError "no case log at PATH: nothing to WHAT", and no empty log is created.
+    [[nodiscard]] Store& existing_store(Access access, std::string_view what);
     [[nodiscard]] Style style() const;
     // Called by a command that prints text a person reads, before it prints: from here on its
     // output goes through the pager, on a terminal, unless --no-pager or --json (pager.hpp).

@@ -286,7 +286,6 @@ namespace {
 // date, or holds 5 or more digits in a row; money and dates stay.
 void find_numbers(std::string_view s, const std::string& region, std::vector<Finding>& out) {
     static const RE2 run(R"((?:\+|\()?\d(?:[ .()\-/]{1,2}\d|\d)*)");
-    const EscalatePhoneModule* phone = nullptr; // loaded for the first number worth asking about
     re2::StringPiece input(s.data(), s.size());
     re2::StringPiece m;
     std::size_t pos = 0;
@@ -308,13 +307,10 @@ void find_numbers(std::string_view s, const std::string& region, std::vector<Fin
             continue;
         }
         if (text.size() <= phone_window && digits >= phone_digits) {
-            if (phone == nullptr) {
-                phone = &modules::phone();
-            }
             std::size_t start = 0;
             std::size_t length = 0;
             const int found =
-                phone->find(text.data(), text.size(), region.c_str(), &start, &length);
+                modules::phone().find(text.data(), text.size(), region.c_str(), &start, &length);
             if (found < 0) {
                 throw Error("libphonenumber failed on a number while redacting");
             }

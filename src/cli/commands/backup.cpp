@@ -84,12 +84,7 @@ private:
 void run_backup(const BackupOptions& o, Context& ctx) {
     const std::string log = ctx.db_path();
     check_target(o.file, log, ctx);
-    Store::check_path(log);
-    std::error_code ec;
-    if (!fs::exists(log, ec)) {
-        throw NotFoundError(fmt::format("no case log at {}: nothing to back up", log));
-    }
-    Store& store = ctx.store(Access::Read);
+    Store& store = ctx.existing_store(Access::Read, "back up");
     Progress progress(!ctx.quiet() && ::isatty(STDERR_FILENO) == 1);
     const BackupResult r =
         store.backup_to(o.file, [&progress](int done, int total) { progress(done, total); });

@@ -1,9 +1,6 @@
 // escalate rebuild [--check]: recomputes what the case log keeps besides the record itself (the
 // per-channel tallies and each open case's state row, docs/performance.md) from the record,
 // or, with --check, compares what is kept with a full recomputation and says where they differ.
-#include <filesystem>
-#include <system_error>
-
 #include <fmt/format.h>
 
 #include "../commands.hpp"
@@ -82,13 +79,7 @@ void run_check(Context& ctx, Store& store) {
 }
 
 void run_rebuild(const RebuildOptions& o, Context& ctx) {
-    const std::string log = ctx.db_path();
-    Store::check_path(log);
-    std::error_code ec;
-    if (!std::filesystem::exists(log, ec)) {
-        throw NotFoundError(fmt::format("no case log at {}: nothing to rebuild", log));
-    }
-    Store& store = ctx.store(Access::Write);
+    Store& store = ctx.existing_store(Access::Write, "rebuild");
     if (o.check) {
         run_check(ctx, store);
         return;
