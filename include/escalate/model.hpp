@@ -123,6 +123,14 @@ struct ChannelTally {
     std::vector<std::int64_t> delays; // seconds
 };
 
+// The person's record on one channel over the newest cases, as kept in the case log (the
+// engine's ChannelRecord).
+struct KeptRecord {
+    std::string channel;
+    std::int64_t attempts = 0, replies = 0, resolutions = 0;
+    std::optional<std::int64_t> median_reply_s;
+};
+
 // "1st", "2nd", "12th"
 [[nodiscard]] std::string ordinal(long long n);
 

@@ -86,7 +86,7 @@ std::string describe_storage_failure(int sqlite_code, int sys_errno, std::string
                                      const std::filesystem::path& log);
 
 // The schema version this build writes (PRAGMA user_version).
-inline constexpr int schema_version = 4;
+inline constexpr int schema_version = 5;
 
 class Store {
 public:
@@ -237,8 +237,17 @@ public:
     // For a change too large to recompute at once (an import): every changed open case's state
     // row is marked yet to be computed; closed and deleted cases lose theirs.
     void mark_changed_stale();
-    // The per-org, per-channel tallies over the newest `recent_cases` cases (by id).
+    // The per-org, per-channel tallies over the newest `recent_cases` cases (by id); and those
+    // of one org's cases among them (read through the org's cases, not the whole window).
     [[nodiscard]] std::vector<ChannelTally> channel_tallies(int recent_cases);
+    [[nodiscard]] std::vector<ChannelTally> org_tallies(const std::string& org, int recent_cases);
+    // The overall record per channel as last kept, if it was kept under `stamp` over the same
+    // number of newest cases and no write has changed one of those cases since.
+    [[nodiscard]] std::optional<std::vector<KeptRecord>> kept_history(std::string_view stamp,
+                                                                      int recent_cases);
+    // Keeps the overall record, inside a write transaction (else does nothing).
+    void keep_history(std::string_view stamp, int recent_cases,
+                      const std::vector<KeptRecord>& records);
     // The stamp the state rows were computed under (policy, zone, engine), and setting a new
     // one, which marks every row yet to be computed.
     [[nodiscard]] std::optional<std::string> state_stamp();

@@ -7,14 +7,37 @@
 
 namespace escalate::cli {
 
-History::History(Context& ctx, Store& store) : policy_(ctx.policy()) {
-    tallies_ = store.channel_tallies(ctx.policy().history_recent_cases());
-    std::vector<const ChannelTally*> all;
-    all.reserve(tallies_.size());
-    for (const auto& t : tallies_) {
-        all.push_back(&t);
+namespace {
+
+std::vector<const ChannelTally*> pointers(const std::vector<ChannelTally>& tallies) {
+    std::vector<const ChannelTally*> out;
+    out.reserve(tallies.size());
+    for (const auto& t : tallies) {
+        out.push_back(&t);
     }
-    overall_ = channel_records(all, policy_);
+    return out;
+}
+
+} // namespace
+
+History::History(Context& ctx, Store& store, Source source) : policy_(ctx.policy()), store_(store) {
+    const int recent = policy_.history_recent_cases();
+    const std::string kept_under = stamp(policy_);
+    if (source == Source::Kept) {
+        if (const auto kept = store.kept_history(kept_under, recent)) {
+            overall_ = records(*kept);
+            return;
+        }
+    }
+    overall_ = channel_records(pointers(store.channel_tallies(recent)), policy_);
+    if (source == Source::Kept) {
+        std::vector<KeptRecord> records;
+        records.reserve(overall_.size());
+        for (const auto& [channel, r] : overall_) {
+            records.push_back({channel, r.attempts, r.replies, r.resolutions, r.median_reply_s});
+        }
+        store.keep_history(kept_under, recent, records);
+    }
 }
 
 const History& History::of(Context& ctx, Store& store) {
@@ -27,13 +50,20 @@ const History& History::of(Context& ctx, Store& store) {
 }
 
 ChannelHistory History::for_org(const std::string& org) const {
-    std::vector<const ChannelTally*> same;
-    for (const auto& t : tallies_) {
-        if (t.org == org) {
-            same.push_back(&t);
-        }
+    const auto tallies = store_.org_tallies(org, policy_.history_recent_cases());
+    return ChannelHistory{channel_records(pointers(tallies), policy_), overall_};
+}
+
+ChannelRecords History::records(const std::vector<KeptRecord>& kept) {
+    ChannelRecords out;
+    for (const auto& r : kept) {
+        out[r.channel] = ChannelRecord{r.attempts, r.replies, r.median_reply_s, r.resolutions};
     }
-    return ChannelHistory{channel_records(same, policy_), overall_};
+    return out;
+}
+
+std::string History::stamp(const Policy& policy) {
+    return fmt::format("{:016x}", policy.fingerprint());
 }
 
 std::int64_t History::fingerprint(const ChannelHistory& h) {

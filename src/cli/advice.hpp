@@ -18,22 +18,31 @@ struct CaseAdvice {
 [[nodiscard]] CaseAdvice advise_case(Context& ctx, Store& store, std::int64_t case_id,
                                      Drafts drafts = Drafts::Top);
 
-// The person's history, read once per command from the case log's tallies over the newest
-// cases (the policy's history.recent_cases): overall, and with each org among them. `next CASE`,
-// the agenda and `list` all read it, so they give the same advice for the same case.
+// The person's history over the newest cases (the policy's history.recent_cases): overall,
+// as the case log keeps it (docs/performance.md), and with one org, read through that org's
+// cases. `next CASE`, the agenda and `list` all read it, so they give the same advice for the
+// same case.
 class History {
 public:
-    History(Context& ctx, Store& store);
+    // Kept: the overall record the log keeps when it still holds, else summed afresh from the
+    // newest cases' tallies (and kept, in a write transaction). Full: always summed afresh
+    // (`rebuild --check` compares the two).
+    enum class Source { Kept, Full };
+    History(Context& ctx, Store& store, Source source = Source::Kept);
     // The history as of the log's current state, read once per state of the log.
     [[nodiscard]] static const History& of(Context& ctx, Store& store);
     [[nodiscard]] const ChannelRecords& overall() const { return overall_; }
     [[nodiscard]] ChannelHistory for_org(const std::string& org) const;
     // Two histories with the same fingerprint rank a case's channels alike.
     [[nodiscard]] static std::int64_t fingerprint(const ChannelHistory& h);
+    // What the overall record is kept under: the policy decides what counts as a reply.
+    [[nodiscard]] static std::string stamp(const Policy& policy);
+    // The engine's records from the rows the log keeps.
+    [[nodiscard]] static ChannelRecords records(const std::vector<KeptRecord>& kept);
 
 private:
     const Policy& policy_;
-    std::vector<ChannelTally> tallies_;
+    Store& store_;
     ChannelRecords overall_;
 };
 

@@ -24,7 +24,10 @@ std::string state_stamp(Context& ctx) {
 }
 
 StateKeeper::StateKeeper(Context& ctx, Store& store)
-    : ctx_(ctx), store_(store), history_(History::of(ctx, store)) {}
+    : StateKeeper(ctx, store, History::of(ctx, store)) {}
+
+StateKeeper::StateKeeper(Context& ctx, Store& store, const History& history)
+    : ctx_(ctx), store_(store), history_(history) {}
 
 const Org& StateKeeper::org(const std::string& name) {
     auto it = orgs_.find(name);

@@ -17,6 +17,8 @@ namespace escalate::cli {
 class StateKeeper {
 public:
     StateKeeper(Context& ctx, Store& store);
+    // With this history (which must outlive the keeper) rather than the log's.
+    StateKeeper(Context& ctx, Store& store, const History& history);
     // A case's advice as the agenda asks for it (top suggestion only), and its row.
     struct Computed {
         CaseFile file;

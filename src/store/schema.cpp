@@ -180,6 +180,27 @@ CREATE TABLE state_stamp (
 );
 )sql";
 
+// Version 5: the person's record per channel over the newest cases (overall, the engine's
+// ChannelHistory::overall), kept rather than summed from every recent case's tallies on each
+// read. Derived like version 4's tables: history_stamp names the policy it was counted under
+// (which channels are synchronous decides what a reply is) and how many of the newest cases
+// were summed; a write that changes one of those cases deletes the stamp, and without a stamp
+// whatever reads the history sums it afresh (and keeps it, in a write transaction).
+constexpr const char* schema_v5 = R"sql(
+CREATE TABLE history_overall (
+    channel        TEXT PRIMARY KEY,
+    attempts       INTEGER NOT NULL,
+    replies        INTEGER NOT NULL,
+    resolutions    INTEGER NOT NULL,
+    median_reply_s INTEGER
+) WITHOUT ROWID;
+CREATE TABLE history_stamp (
+    id     INTEGER PRIMARY KEY CHECK (id = 1),
+    stamp  TEXT NOT NULL,
+    recent INTEGER NOT NULL
+);
+)sql";
+
 struct Migration {
     int version;
     const char* sql;
@@ -187,8 +208,11 @@ struct Migration {
 };
 
 const std::vector<Migration>& migrations() {
-    static const std::vector<Migration> list{
-        {1, schema_v1}, {2, schema_v2}, {3, schema_v3}, {4, schema_v4, fill_derived}};
+    static const std::vector<Migration> list{{1, schema_v1},
+                                             {2, schema_v2},
+                                             {3, schema_v3},
+                                             {4, schema_v4, fill_derived},
+                                             {5, schema_v5}};
     return list;
 }
 
@@ -241,7 +265,7 @@ void install_journal_triggers(SQLite::Database& db) {
 
 // The journal triggers ask, for every row written, whether an entry is open; without this
 // partial index that question scans the whole journal (up to 500 entries). Made by every
-// migration, so every log this build opens (version 4) has it.
+// migration, so every log this build opens has it.
 void ensure_journal_index(SQLite::Database& db) {
     db.exec("CREATE INDEX IF NOT EXISTS journal_open ON journal(open) WHERE open = 1");
 }

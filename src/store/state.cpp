@@ -148,6 +148,11 @@ void Store::refresh_tallies() {
     }
     db_->exec(fmt::format("DELETE FROM case_channels WHERE case_id IN ({})", changed_ids));
     db_->exec(tally_sql(changed_ids));
+    // The kept overall record no longer holds if a changed case is among the newest ones it
+    // summed (a new case always is; a deleted one was, if it was that new).
+    db_->exec("DELETE FROM history_stamp WHERE EXISTS (SELECT 1 FROM temp.escalate_changed "
+              "WHERE case_id >= coalesce((SELECT id FROM cases ORDER BY id DESC LIMIT 1 OFFSET "
+              "coalesce((SELECT recent - 1 FROM history_stamp), 0)), 0))");
     tallied_at_ = change_count();
 }
 
@@ -249,6 +254,81 @@ JOIN orgs o ON o.id = k.org_id)sql");
         out.push_back(std::move(t));
     }
     return out;
+}
+
+std::vector<ChannelTally> Store::org_tallies(const std::string& org, int recent_cases) {
+    refresh_tallies();
+    auto st = prepared(R"sql(
+SELECT o.name, cc.channel, cc.attempts, cc.reached, cc.answered, cc.resolutions, cc.delays
+FROM orgs o
+JOIN cases k ON k.org_id = o.id
+JOIN case_channels cc ON cc.case_id = k.id
+WHERE o.name = ?1
+  AND k.id >= coalesce((SELECT id FROM cases ORDER BY id DESC LIMIT 1 OFFSET ?2 - 1), 0))sql");
+    st->bind(1, org);
+    st->bind(2, recent_cases);
+    std::vector<ChannelTally> out;
+    while (st->executeStep()) {
+        ChannelTally t;
+        t.org = st->getColumn(0).getString();
+        t.channel = st->getColumn(1).getString();
+        t.attempts = st->getColumn(2).getInt64();
+        t.reached = st->getColumn(3).getInt64();
+        t.answered = st->getColumn(4).getInt64();
+        t.resolutions = st->getColumn(5).getInt64();
+        t.delays = parse_delays(st->getColumn(6).getText());
+        out.push_back(std::move(t));
+    }
+    return out;
+}
+
+std::optional<std::vector<KeptRecord>> Store::kept_history(std::string_view stamp,
+                                                           int recent_cases) {
+    refresh_tallies(); // a change this transaction made may end what is kept
+    auto check = prepared("SELECT 1 FROM history_stamp WHERE id = 1 AND stamp = ? AND recent = ?");
+    check->bind(1, std::string(stamp));
+    check->bind(2, recent_cases);
+    if (!check->executeStep()) {
+        return std::nullopt;
+    }
+    auto st = prepared("SELECT channel, attempts, replies, resolutions, median_reply_s "
+                       "FROM history_overall ORDER BY channel");
+    std::vector<KeptRecord> out;
+    while (st->executeStep()) {
+        KeptRecord r;
+        r.channel = st->getColumn(0).getString();
+        r.attempts = st->getColumn(1).getInt64();
+        r.replies = st->getColumn(2).getInt64();
+        r.resolutions = st->getColumn(3).getInt64();
+        r.median_reply_s = opt_int(st->getColumn(4));
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+void Store::keep_history(std::string_view stamp, int recent_cases,
+                         const std::vector<KeptRecord>& records) {
+    if (sqlite3_txn_state(db_->getHandle(), "main") != SQLITE_TXN_WRITE) {
+        return; // a read: whoever writes next keeps it
+    }
+    db_->exec("DELETE FROM history_overall");
+    auto st = prepared("INSERT INTO history_overall(channel, attempts, replies, resolutions, "
+                       "median_reply_s) VALUES (?, ?, ?, ?, ?)");
+    for (const auto& r : records) {
+        st->bind(1, r.channel);
+        st->bind(2, r.attempts);
+        st->bind(3, r.replies);
+        st->bind(4, r.resolutions);
+        bind_opt(*st, 5, r.median_reply_s);
+        st->exec();
+        st->reset();
+    }
+    auto stamp_st = prepared("INSERT INTO history_stamp(id, stamp, recent) VALUES (1, ?, ?) "
+                             "ON CONFLICT(id) DO UPDATE SET stamp = excluded.stamp, "
+                             "recent = excluded.recent");
+    stamp_st->bind(1, std::string(stamp));
+    stamp_st->bind(2, recent_cases);
+    stamp_st->exec();
 }
 
 std::optional<std::string> Store::state_stamp() {
@@ -357,7 +437,8 @@ std::array<std::int64_t, 3> Store::state_counts() {
 }
 
 void Store::rebuild_derived() {
-    db_->exec("DELETE FROM case_channels; DELETE FROM case_state;");
+    db_->exec("DELETE FROM case_channels; DELETE FROM case_state; DELETE FROM history_stamp; "
+              "DELETE FROM history_overall;");
     fill_derived(*db_);
 }
 
