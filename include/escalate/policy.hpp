@@ -40,6 +40,8 @@ struct ChannelWords {
     std::string say;    // with no directory entry: "Call {org}"
     std::string say_to; // with one: "Call {org} on {to}"; empty: use say
     DraftKind draft = DraftKind::Complaint;
+
+    bool operator==(const ChannelWords&) const = default;
 };
 
 struct ChannelPolicy {
@@ -62,6 +64,8 @@ struct ChannelPolicy {
     std::string description;
     ChannelWords words;
     std::optional<ChannelWords> then; // a second contact on it: "Start a small claim"
+
+    bool operator==(const ChannelPolicy&) const = default;
 };
 
 struct TierPolicy {
@@ -69,6 +73,8 @@ struct TierPolicy {
     std::string name;
     double enter_after_failures = 0; // failed attempts at the tier below
     double enter_after_days = 0;     // days since the case was opened
+
+    bool operator==(const TierPolicy&) const = default;
 };
 
 // What a clock is measured from: the case's opening, its incident date (open --incident), the
@@ -93,6 +99,8 @@ struct ClockPolicy {
     // written dispute to the org itself rather than a chargeback.
     std::string issuer_channel;
     std::string source; // the rule it comes from
+
+    bool operator==(const ClockPolicy&) const = default;
 };
 
 // When a regime's outside route (its regulator or ombudsman) opens.
@@ -107,6 +115,8 @@ struct RegulatorInfo {
     std::string name;  // "the Energy Ombudsman"
     std::string where; // where to file, if known
     std::string source;
+
+    bool operator==(const RegulatorInfo&) const = default;
 };
 
 // The rules a case falls under, by its country and sector (SPEC 8).
@@ -128,6 +138,8 @@ struct RegimePolicy {
 
     // The weeks the route waits for a complaint first made at `first`.
     [[nodiscard]] double weeks_for(Timestamp first) const;
+
+    bool operator==(const RegimePolicy&) const = default;
 };
 
 // The weights that rank suggestions within a stage of the engine (docs/engine.md). The stages
@@ -137,18 +149,53 @@ struct Weights {
     double tier_target = 100, tier_distance = 30, offered = 6, untried = 10, failed_here = 4;
     double follow_up = 5, reply_rate = 8, fast_reply = 4, cooldown = 15, clock_closing = 150;
     double clock_open = 20, required = 40, written = 3, outside_order = 2;
+
+    bool operator==(const Weights&) const = default;
 };
 
 struct AgendaWeights {
     double overdue_promise = 50, ignored = 30, per_day_actionable = 2, per_day_open = 0.1;
+
+    bool operator==(const AgendaWeights&) const = default;
 };
 
 class Policy {
 public:
     using Json = nlohmann::ordered_json;
 
-    // The built-in policy.
+    // Everything the engine and the stats read from the document, typed.
+    struct Settings {
+        std::vector<ChannelPolicy> channels;
+        std::map<std::string, std::string, std::less<>> aliases; // folded alias -> channel
+        std::vector<TierPolicy> tiers;
+        std::vector<ClockPolicy> clocks;
+        std::map<std::string, double, std::less<>> outcome_weights;
+        Weights weights;
+        AgendaWeights agenda_weights;
+        std::vector<RegimePolicy> regimes;
+        std::vector<std::string> sectors;
+        std::vector<std::string> issuer_sectors;
+        std::optional<std::string> default_country;
+        std::string reply_clock_label;
+        double reply_clock_warn_at = 0.75;
+        int max_skip = 3;
+        int distrust_after_broken = 2;
+        int history_min_attempts = 3;
+        int history_recent_cases = 300;
+        Seconds fast_reply_s = 86400;
+        Seconds promise_grace_s = 0;
+        unsigned workdays = 0;
+
+        bool operator==(const Settings&) const = default;
+    };
+
+    // The built-in policy, compiled in: no JSON is parsed. Its settings and fingerprint were
+    // read from the JSON document at build time (tools/policy_gen.cpp writes
+    // policy_compiled.cpp), so the document stays the one definition.
     [[nodiscard]] static Policy builtin();
+    // The built-in policy read from its JSON document, as every run once did: what the
+    // generator compiles and what the tests compare builtin() with.
+    [[nodiscard]] static Policy builtin_from_document();
     // The built-in policy with a user's JSON document merged over it. Throws UsageError naming
     // the JSON path of the first bad value.
     [[nodiscard]] static Policy with_overrides(const Json& user);
@@ -166,52 +213,59 @@ public:
     // Channel names are not case-sensitive: the policy holds them folded to lower case.
     [[nodiscard]] static std::string fold_channel_name(std::string_view name);
 
-    [[nodiscard]] const Json& document() const { return doc_; }
+    // The merged document; for the compiled built-in policy, the built-in document, parsed on
+    // first use.
+    [[nodiscard]] const Json& document() const;
+    [[nodiscard]] const Settings& settings() const { return settings_; }
 
     // The channel a name or alias stands for, or nullptr.
     [[nodiscard]] const ChannelPolicy* find_channel(std::string_view name) const;
     // Like find_channel, but throws UsageError listing the accepted channels.
     [[nodiscard]] const ChannelPolicy& channel(std::string_view name) const;
-    [[nodiscard]] const std::vector<ChannelPolicy>& channels() const { return channels_; }
+    [[nodiscard]] const std::vector<ChannelPolicy>& channels() const { return settings_.channels; }
     [[nodiscard]] std::string channel_names() const;
     // The tier of a channel name; 1 for a channel the policy no longer has.
     [[nodiscard]] int tier_of(std::string_view channel) const;
 
     [[nodiscard]] const TierPolicy& tier(int t) const; // 1 to tier_count()
     // The number of tiers; the top one is the outside authority.
-    [[nodiscard]] int tier_count() const { return static_cast<int>(tiers_.size()); }
-    [[nodiscard]] const std::vector<RegimePolicy>& regimes() const { return regimes_; }
+    [[nodiscard]] int tier_count() const { return static_cast<int>(settings_.tiers.size()); }
+    [[nodiscard]] const std::vector<RegimePolicy>& regimes() const { return settings_.regimes; }
     // The regime a case falls under: the most specific match of its country (or the policy's
     // default country) and sector, a sector match counting more than a country match.
     [[nodiscard]] const RegimePolicy& regime_for(const Case& k) const;
     [[nodiscard]] const ClockPolicy* find_clock(std::string_view name) const;
-    [[nodiscard]] const std::vector<std::string>& sectors() const { return sectors_; }
+    [[nodiscard]] const std::vector<std::string>& sectors() const { return settings_.sectors; }
     [[nodiscard]] const std::optional<std::string>& default_country() const {
-        return default_country_;
+        return settings_.default_country;
     }
     // Sectors whose org is the card's issuer: no chargeback against them.
-    [[nodiscard]] const std::vector<std::string>& issuer_sectors() const { return issuer_sectors_; }
-    [[nodiscard]] const Weights& weights() const { return weights_; }
-    [[nodiscard]] const AgendaWeights& agenda_weights() const { return agenda_weights_; }
-    [[nodiscard]] int max_skip() const { return max_skip_; }
-    [[nodiscard]] const std::vector<ClockPolicy>& clocks() const { return clocks_; }
-    [[nodiscard]] const std::string& reply_clock_label() const { return reply_clock_label_; }
-    [[nodiscard]] double reply_clock_warn_at() const { return reply_clock_warn_at_; }
+    [[nodiscard]] const std::vector<std::string>& issuer_sectors() const {
+        return settings_.issuer_sectors;
+    }
+    [[nodiscard]] const Weights& weights() const { return settings_.weights; }
+    [[nodiscard]] const AgendaWeights& agenda_weights() const { return settings_.agenda_weights; }
+    [[nodiscard]] int max_skip() const { return settings_.max_skip; }
+    [[nodiscard]] const std::vector<ClockPolicy>& clocks() const { return settings_.clocks; }
+    [[nodiscard]] const std::string& reply_clock_label() const {
+        return settings_.reply_clock_label;
+    }
+    [[nodiscard]] double reply_clock_warn_at() const { return settings_.reply_clock_warn_at; }
 
     // A pending promise counts as broken this long after its due time.
-    [[nodiscard]] Seconds promise_grace_s() const { return promise_grace_s_; }
+    [[nodiscard]] Seconds promise_grace_s() const { return settings_.promise_grace_s; }
     // After this many broken promises at a tier, a new promise there earns no wait.
-    [[nodiscard]] int distrust_after_broken() const { return distrust_after_broken_; }
+    [[nodiscard]] int distrust_after_broken() const { return settings_.distrust_after_broken; }
     // Working days, bit 0 = Sunday.
-    [[nodiscard]] unsigned workdays() const { return workdays_; }
+    [[nodiscard]] unsigned workdays() const { return settings_.workdays; }
     // How much an outcome counts as a failed attempt.
     [[nodiscard]] double failure_weight(Outcome o) const;
     // The same for the derived failures: "ignored", "broken-promise", "partial-repeated".
     [[nodiscard]] double failure_weight(std::string_view derived) const;
     // /history: attempts needed before reply rates count, cases looked at, a fast reply.
-    [[nodiscard]] int history_min_attempts() const { return history_min_attempts_; }
-    [[nodiscard]] int history_recent_cases() const { return history_recent_cases_; }
-    [[nodiscard]] Seconds fast_reply_s() const { return fast_reply_s_; }
+    [[nodiscard]] int history_min_attempts() const { return settings_.history_min_attempts; }
+    [[nodiscard]] int history_recent_cases() const { return settings_.history_recent_cases; }
+    [[nodiscard]] Seconds fast_reply_s() const { return settings_.fast_reply_s; }
 
     // When the reply to a contact made at `at` on this channel is due.
     [[nodiscard]] Timestamp reply_due(const ChannelPolicy& c, Timestamp at) const;
@@ -224,29 +278,12 @@ private:
     // Reads the merged document; collects problems into `problems` when given, else throws
     // UsageError with the first.
     explicit Policy(Json doc, std::vector<std::string>* problems = nullptr);
+    // The compiled built-in policy: settings already read, the document left unparsed.
+    Policy(Settings settings, std::uint64_t fingerprint);
 
-    Json doc_;
-    mutable std::optional<std::uint64_t> fingerprint_; // of doc_, on first use
-    std::vector<ChannelPolicy> channels_;
-    std::map<std::string, std::string, std::less<>> aliases_;
-    std::vector<TierPolicy> tiers_;
-    std::vector<ClockPolicy> clocks_;
-    std::map<std::string, double, std::less<>> outcome_weights_;
-    Weights weights_;
-    AgendaWeights agenda_weights_;
-    std::vector<RegimePolicy> regimes_;
-    std::vector<std::string> sectors_;
-    std::vector<std::string> issuer_sectors_;
-    std::optional<std::string> default_country_;
-    std::string reply_clock_label_;
-    double reply_clock_warn_at_ = 0.75;
-    int max_skip_ = 3;
-    int distrust_after_broken_ = 2;
-    int history_min_attempts_ = 3;
-    int history_recent_cases_ = 300;
-    Seconds fast_reply_s_ = 86400;
-    Seconds promise_grace_s_ = 0;
-    unsigned workdays_ = 0;
+    Json doc_;                                         // null for the compiled built-in policy
+    mutable std::optional<std::uint64_t> fingerprint_; // of the document, on first use
+    Settings settings_;
 };
 
 } // namespace escalate

@@ -146,13 +146,21 @@ std::string Policy::fold_channel_name(std::string_view name) {
     return out;
 }
 
-Policy Policy::builtin() {
+// Policy::builtin() is in policy_compiled.cpp, which the build writes from this document.
+Policy Policy::builtin_from_document() {
     return Policy(builtin_policy_document());
+}
+
+Policy::Policy(Settings settings, std::uint64_t fingerprint)
+    : fingerprint_(fingerprint), settings_(std::move(settings)) {}
+
+const Policy::Json& Policy::document() const {
+    return doc_.is_null() ? builtin_policy_document() : doc_;
 }
 
 std::uint64_t Policy::fingerprint() const {
     if (!fingerprint_) {
-        fingerprint_ = hash64(doc_.dump());
+        fingerprint_ = hash64(document().dump());
     }
     return *fingerprint_;
 }
@@ -235,10 +243,10 @@ std::vector<std::string> Policy::check(const Json& user) {
 
 const ChannelPolicy* Policy::find_channel(std::string_view name) const {
     std::string key = fold_channel_name(name);
-    if (auto alias = aliases_.find(key); alias != aliases_.end()) {
+    if (auto alias = settings_.aliases.find(key); alias != settings_.aliases.end()) {
         key = alias->second;
     }
-    for (const auto& c : channels_) {
+    for (const auto& c : settings_.channels) {
         if (c.name == key) {
             return &c;
         }
@@ -255,7 +263,7 @@ const ChannelPolicy& Policy::channel(std::string_view name) const {
 
 std::string Policy::channel_names() const {
     std::string out;
-    for (const auto& c : channels_) {
+    for (const auto& c : settings_.channels) {
         out += (out.empty() ? "" : ", ") + c.name;
     }
     return out;
@@ -267,18 +275,18 @@ int Policy::tier_of(std::string_view channel) const {
 }
 
 const TierPolicy& Policy::tier(int t) const {
-    return tiers_.at(static_cast<std::size_t>(std::clamp(t, 1, tier_count()) - 1));
+    return settings_.tiers.at(static_cast<std::size_t>(std::clamp(t, 1, tier_count()) - 1));
 }
 
 const RegimePolicy& Policy::regime_for(const Case& k) const {
-    const std::optional<std::string> country = k.country ? k.country : default_country_;
+    const std::optional<std::string> country = k.country ? k.country : settings_.default_country;
     const std::string sector = k.sector ? *k.sector : "unset";
     const RegimePolicy* best = nullptr;
     int best_score = -1;
     auto has = [](const std::vector<std::string>& list, const std::string& v) {
         return std::find(list.begin(), list.end(), v) != list.end();
     };
-    for (const auto& r : regimes_) {
+    for (const auto& r : settings_.regimes) {
         int score = 0;
         // The sector says more than the country: lost baggage is lost baggage anywhere.
         if (country && has(r.countries, *country)) {
@@ -303,7 +311,7 @@ const RegimePolicy& Policy::regime_for(const Case& k) const {
 }
 
 const ClockPolicy* Policy::find_clock(std::string_view name) const {
-    for (const auto& c : clocks_) {
+    for (const auto& c : settings_.clocks) {
         if (c.name == name) {
             return &c;
         }
@@ -347,8 +355,8 @@ double Policy::failure_weight(Outcome o) const {
 }
 
 double Policy::failure_weight(std::string_view derived) const {
-    const auto it = outcome_weights_.find(derived);
-    return it == outcome_weights_.end() ? 0.0 : it->second;
+    const auto it = settings_.outcome_weights.find(derived);
+    return it == settings_.outcome_weights.end() ? 0.0 : it->second;
 }
 
 Timestamp Policy::reply_due(const RegimePolicy& regime, const ChannelPolicy& c,
@@ -362,7 +370,7 @@ Timestamp Policy::reply_due(const RegimePolicy& regime, const ChannelPolicy& c,
 Timestamp Policy::reply_due(const ChannelPolicy& c, Timestamp at) const {
     switch (c.window_unit) {
     case WindowUnit::BusinessDays:
-        return add_business_days(at, static_cast<int>(c.window), workdays_);
+        return add_business_days(at, static_cast<int>(c.window), settings_.workdays);
     case WindowUnit::Hours:
         return at + static_cast<Seconds>(c.window * 3600);
     case WindowUnit::CalendarDays:

@@ -127,7 +127,7 @@ Policy::Policy(Json doc, std::vector<std::string>* problems) : doc_(std::move(do
     if (!doc_.is_object()) {
         throw UsageError("policy: the document must be a JSON object");
     }
-    workdays_ = parse_workdays(r, doc_);
+    settings_.workdays = parse_workdays(r, doc_);
     // Tiers "1" to "N", N at least 2: the top one is the outside authority.
     const Json* tiers = r.find(doc_, "tiers");
     for (int t = 1; t <= 20; ++t) {
@@ -148,14 +148,14 @@ Policy::Policy(Json doc, std::vector<std::string>* problems) : doc_(std::move(do
                 tp.enter_after_days = r.integer(*tier, "enter_after_days", path, 0, 3650);
             }
         }
-        tiers_.push_back(tp);
+        settings_.tiers.push_back(tp);
     }
     if (tiers != nullptr && tiers->is_object()) {
         for (const auto& item : tiers->items()) {
             const std::string& key = item.key(); // clang 14 cannot capture a structured binding
-            const bool known = std::any_of(tiers_.begin(), tiers_.end(), [&](const TierPolicy& t) {
-                return std::to_string(t.tier) == key;
-            });
+            const bool known =
+                std::any_of(settings_.tiers.begin(), settings_.tiers.end(),
+                            [&](const TierPolicy& t) { return std::to_string(t.tier) == key; });
             if (!known && !item.value().is_null()) {
                 r.bad("/tiers/" + key, "numbered from 1 with no gap");
             }
@@ -177,7 +177,7 @@ Policy::Policy(Json doc, std::vector<std::string>* problems) : doc_(std::move(do
                                   ch.name));
                 continue;
             }
-            channels_.push_back(std::move(ch));
+            settings_.channels.push_back(std::move(ch));
         }
     }
     if (const Json* aliases = r.find(doc_, "aliases")) {
@@ -188,8 +188,8 @@ Policy::Policy(Json doc, std::vector<std::string>* problems) : doc_(std::move(do
             if (!target.is_string() || find_channel(target.get<std::string>()) == nullptr) {
                 r.bad("/aliases/" + alias, "the name of a channel");
             } else {
-                aliases_.emplace(fold_channel_name(alias),
-                                 find_channel(target.get<std::string>())->name);
+                settings_.aliases.emplace(fold_channel_name(alias),
+                                          find_channel(target.get<std::string>())->name);
             }
         }
     }
@@ -206,26 +206,27 @@ Policy::Policy(Json doc, std::vector<std::string>* problems) : doc_(std::move(do
     };
     const Json empty = Json::object();
     const Json* ladder = r.find(doc_, "ladder");
-    max_skip_ = r.integer(ladder ? *ladder : empty, "max_skip", "/ladder", 1, tier_count());
+    settings_.max_skip =
+        r.integer(ladder ? *ladder : empty, "max_skip", "/ladder", 1, tier_count());
     const Json* promises = r.find(doc_, "promises");
-    promise_grace_s_ = static_cast<Seconds>(
+    settings_.promise_grace_s = static_cast<Seconds>(
         r.number(promises ? *promises : empty, "grace_hours", "/promises", 0, 24 * 365) * 3600);
-    distrust_after_broken_ =
+    settings_.distrust_after_broken =
         r.integer(promises ? *promises : empty, "distrust_after_broken", "/promises", 1, 1000);
     const Json* history = r.find(doc_, "history");
     const Json& h = history ? *history : empty;
-    history_min_attempts_ = r.integer(h, "min_attempts", "/history", 1, 1000);
-    history_recent_cases_ = r.integer(h, "recent_cases", "/history", 1, 100000);
-    fast_reply_s_ =
+    settings_.history_min_attempts = r.integer(h, "min_attempts", "/history", 1, 1000);
+    settings_.history_recent_cases = r.integer(h, "recent_cases", "/history", 1, 100000);
+    settings_.fast_reply_s =
         static_cast<Seconds>(r.number(h, "fast_reply_hours", "/history", 0, 24 * 365) * 3600);
-    outcome_weights_ = r.numbers(doc_, "outcomes", 100);
+    settings_.outcome_weights = r.numbers(doc_, "outcomes", 100);
     const Json& builtin = builtin_policy_document();
     for (const auto& [key, v] : builtin.at("outcomes").items()) {
-        if (!outcome_weights_.contains(key)) {
+        if (!settings_.outcome_weights.contains(key)) {
             r.bad(fmt::format("/outcomes/{}", key), "a number");
         }
     }
-    Weights& w = weights_;
+    Weights& w = settings_.weights;
     for (const auto& [key, into] : std::initializer_list<std::pair<const char*, double*>>{
              {"wait", &w.wait},
              {"close", &w.close},
@@ -248,7 +249,7 @@ Policy::Policy(Json doc, std::vector<std::string>* problems) : doc_(std::move(do
              {"outside_order", &w.outside_order}}) {
         r.member(doc_, "weights", key, *into, 100000);
     }
-    AgendaWeights& a = agenda_weights_;
+    AgendaWeights& a = settings_.agenda_weights;
     for (const auto& [key, into] : std::initializer_list<std::pair<const char*, double*>>{
              {"overdue_promise", &a.overdue_promise},
              {"ignored", &a.ignored},
@@ -259,37 +260,40 @@ Policy::Policy(Json doc, std::vector<std::string>* problems) : doc_(std::move(do
     if (const Json* clocks = r.find(doc_, "clocks")) {
         for (const auto& [name, c] : clocks->items()) {
             if (!c.is_null()) {
-                clocks_.push_back(parse_clock(r, name, c));
-                known_channel(clocks_.back().channel, "/clocks/" + name + "/channel");
-                known_channel(clocks_.back().on, "/clocks/" + name + "/on");
-                known_channel(clocks_.back().issuer_channel, "/clocks/" + name + "/issuer_channel");
+                settings_.clocks.push_back(parse_clock(r, name, c));
+                known_channel(settings_.clocks.back().channel, "/clocks/" + name + "/channel");
+                known_channel(settings_.clocks.back().on, "/clocks/" + name + "/on");
+                known_channel(settings_.clocks.back().issuer_channel,
+                              "/clocks/" + name + "/issuer_channel");
             }
         }
     }
-    sectors_ = r.texts(doc_, "sectors", "");
+    settings_.sectors = r.texts(doc_, "sectors", "");
     if (const Json* country = r.find(doc_, "default_country")) {
-        default_country_ =
+        settings_.default_country =
             country->is_string() ? country_code_from(country->get<std::string>()) : std::nullopt;
-        if (!default_country_) {
+        if (!settings_.default_country) {
             r.bad("/default_country", "a two-letter country code such as \"GB\", or null");
         }
     }
     const Json* payment = r.find(doc_, "payment");
-    issuer_sectors_ = r.texts(payment ? *payment : empty, "issuer_sectors", "/payment");
+    settings_.issuer_sectors = r.texts(payment ? *payment : empty, "issuer_sectors", "/payment");
     if (const Json* regimes = r.find(doc_, "regimes")) {
         for (const auto& [name, g] : regimes->items()) {
             if (g.is_null()) {
                 continue;
             }
-            regimes_.push_back(parse_regime(r, name, g, clocks_));
-            for (auto& c : regimes_.back().outside) {
+            settings_.regimes.push_back(parse_regime(r, name, g, settings_.clocks));
+            for (auto& c : settings_.regimes.back().outside) {
                 known_channel(c, "/regimes/" + name + "/outside");
             }
         }
     }
     const Json* reply = r.find(doc_, "reply_clock");
-    reply_clock_label_ = r.text(reply ? *reply : empty, "label", "/reply_clock", "reply due");
-    reply_clock_warn_at_ = r.number(reply ? *reply : empty, "warn_at", "/reply_clock", 0, 1, 0.75);
+    settings_.reply_clock_label =
+        r.text(reply ? *reply : empty, "label", "/reply_clock", "reply due");
+    settings_.reply_clock_warn_at =
+        r.number(reply ? *reply : empty, "warn_at", "/reply_clock", 0, 1, 0.75);
 
     if (problems != nullptr) {
         problems->insert(problems->end(), r.problems.begin(), r.problems.end());

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "escalate/errors.hpp"
+#include "escalate/text.hpp"
 
 using namespace escalate;
 using Catch::Contains;
@@ -28,6 +29,48 @@ TEST_CASE("the built-in policy has the channels and tiers of SPEC section 1", "[
     CHECK(p.failure_weight(Outcome::HungUp) == 1.0);
     CHECK(p.failure_weight(Outcome::Resolved) == 0.0);
     CHECK(p.channel_names().starts_with("call, chat, email, form, visit, supervisor"));
+}
+
+TEST_CASE("the compiled built-in policy is the one its JSON document reads as", "[policy]") {
+    const Policy compiled = Policy::builtin();
+    const Policy parsed = Policy::builtin_from_document();
+    const Policy::Settings& c = compiled.settings();
+    const Policy::Settings& p = parsed.settings();
+
+    SECTION("every channel, tier, clock and regime, field by field") {
+        REQUIRE(c.channels.size() == p.channels.size());
+        for (std::size_t i = 0; i < p.channels.size(); ++i) {
+            INFO("channel " << p.channels[i].name);
+            CHECK(c.channels[i] == p.channels[i]);
+        }
+        CHECK(c.aliases == p.aliases);
+        CHECK(c.tiers == p.tiers);
+        REQUIRE(c.clocks.size() == p.clocks.size());
+        for (std::size_t i = 0; i < p.clocks.size(); ++i) {
+            INFO("clock " << p.clocks[i].name);
+            CHECK(c.clocks[i] == p.clocks[i]);
+        }
+        REQUIRE(c.regimes.size() == p.regimes.size());
+        for (std::size_t i = 0; i < p.regimes.size(); ++i) {
+            INFO("regime " << p.regimes[i].name);
+            CHECK(c.regimes[i] == p.regimes[i]);
+        }
+    }
+    SECTION("and everything else the engine reads") {
+        CHECK(c.outcome_weights == p.outcome_weights);
+        CHECK(c.weights == p.weights);
+        CHECK(c.agenda_weights == p.agenda_weights);
+        CHECK(c.sectors == p.sectors);
+        CHECK(c.issuer_sectors == p.issuer_sectors);
+        CHECK(c == p); // the whole, so a member added to Settings is compared too
+    }
+    SECTION("the same fingerprint, so stored state rows stay valid, and the same document") {
+        CHECK(compiled.fingerprint() == parsed.fingerprint());
+        CHECK(compiled.fingerprint() == hash64(parsed.document().dump()));
+        CHECK(compiled.fingerprint() ==
+              Policy::with_overrides(Policy::Json::object()).fingerprint());
+        CHECK(compiled.document() == parsed.document());
+    }
 }
 
 TEST_CASE("an unknown channel names the accepted ones", "[policy]") {
