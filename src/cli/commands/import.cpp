@@ -248,7 +248,7 @@ void run_import(const ImportOptions& o, Context& ctx) {
     // One transaction and one journal entry; its rows are not journaled one by one.
     auto tx = store.write("import", now, Journal::Skip);
     const bool keep_ids = store.empty();
-    auto change = store.begin_bulk_change("import", now);
+    auto change = store.begin_bulk_change("import", now, in.size());
     Tally tally;
     Reading reading;
     std::string line;
