@@ -252,3 +252,22 @@ TEST_CASE("an import that builds its indexes at the end leaves the schema as it 
         }
     }
 }
+
+TEST_CASE("ids restored out of order are still checked against the ones already imported",
+          "[reliability][output][dump]") {
+    Sandbox box;
+    const fs::path file = box.dir() / "dump.jsonl";
+    const std::string end2 = "{\"end\":{\"orgs\":0,\"cases\":2,\"contacts\":2,\"promises\":0}}\n";
+    write(file, header + case_line(9, "A", 5) + case_line(3, "B", 2) + end2);
+    CHECK(box.json(now, {"import", file.string()})["kept_ids"] == true);
+    CHECK(box.json(now, {"show", "3"})["contacts"][0]["id"] == 2);
+
+    Sandbox again;
+    write(file, header + case_line(9, "A", 5) + case_line(3, "B", 5) + end2);
+    const auto r = again.at(now, {"import", file.string()});
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Contains("line 3: contact id 5 appears twice in the dump"));
+    write(file, header + case_line(9, "A", 5) + case_line(9, "B", 6) + end2);
+    CHECK_THAT(again.at(now, {"import", file.string()}).err,
+               Contains("line 3: case id 9 appears twice in the dump"));
+}
