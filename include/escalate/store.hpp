@@ -212,12 +212,19 @@ public:
     // deletes the rows above the noted ids, children first on undo, and closes the entry. In
     // between, the full-text index is not kept row by row: end_bulk_change fills it for the new
     // cases and contacts in one statement (no other command may write in between).
+    //
+    // incoming_bytes is the size of what the change will add (the dump), when known. When the
+    // log has no case yet, or holds no more than that, the secondary indexes of cases,
+    // contacts and promises are set aside too and built once, sorted, by end_bulk_change: on a
+    // larger log, keeping them row by row costs less than re-indexing every row already there.
     struct BulkChange {
         std::int64_t journal_id = 0;
         std::int64_t orgs = 0, cases = 0, contacts = 0, promises = 0; // highest ids before
         std::vector<std::string> search_triggers; // set aside until the end, as the schema has them
+        std::vector<std::string> indexes;         // likewise, when the log was small
     };
-    [[nodiscard]] BulkChange begin_bulk_change(std::string_view command, Timestamp now);
+    [[nodiscard]] BulkChange begin_bulk_change(std::string_view command, Timestamp now,
+                                               std::optional<std::uintmax_t> incoming_bytes = {});
     void record_rows(const BulkChange& change, bool on);
     void end_bulk_change(const BulkChange& change, std::string_view summary);
 

@@ -67,6 +67,31 @@ constexpr const char* search_insert_triggers =
     "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN "
     "('search_contacts_insert', 'search_cases_insert') ORDER BY name";
 
+// The secondary indexes of the tables a bulk change fills (not the ones SQLite makes for a
+// UNIQUE constraint, which have no SQL and cannot be dropped). Built at the end, each is one
+// sort of its table instead of a B-tree insert per row at a random place; set aside and put back
+// as the search triggers are, in the same transaction.
+constexpr const char* bulk_indexes =
+    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name "
+    "IN ('cases', 'contacts', 'promises') ORDER BY name";
+
+// Whether a bulk change of incoming_bytes builds the indexes at its end: always into a log
+// without cases, otherwise when the log is no larger than what comes (rebuilding sorts every
+// row already there; keeping the indexes costs only the new rows).
+bool reindex_at_end(SQLite::Database& db, const Store::BulkChange& change,
+                    std::optional<std::uintmax_t> incoming_bytes) {
+    if (change.cases == 0 && change.contacts == 0 && change.promises == 0) {
+        return true;
+    }
+    if (!incoming_bytes) {
+        return false;
+    }
+    const std::int64_t pages = db.execAndGet("PRAGMA page_count").getInt64() -
+                               db.execAndGet("PRAGMA freelist_count").getInt64();
+    const std::int64_t log_bytes = pages * db.execAndGet("PRAGMA page_size").getInt64();
+    return *incoming_bytes >= static_cast<std::uintmax_t>(log_bytes);
+}
+
 // The same text the search_*_insert triggers index (schema.cpp, version 2), for the rows a bulk
 // change added; the store's unit test checks that both give the same index.
 constexpr const char* fill_search_contacts = R"sql(
@@ -80,7 +105,8 @@ constexpr const char* fill_search_cases = R"sql(
 
 } // namespace
 
-Store::BulkChange Store::begin_bulk_change(std::string_view command, Timestamp now) {
+Store::BulkChange Store::begin_bulk_change(std::string_view command, Timestamp now,
+                                           std::optional<std::uintmax_t> incoming_bytes) {
     auto st = prepared("INSERT INTO journal(at, command, open) VALUES (?, ?, ?)");
     st->bind(1, now);
     st->bind(2, std::string(command));
@@ -97,6 +123,19 @@ Store::BulkChange Store::begin_bulk_change(std::string_view command, Timestamp n
         change.search_triggers.push_back(triggers.getColumn(1).getString());
         db_->exec(fmt::format("DROP TRIGGER {}", triggers.getColumn(0).getString()));
     }
+    if (reindex_at_end(*db_, change, incoming_bytes)) {
+        // Dropped once all are read: SQLite refuses DROP INDEX while a statement is reading.
+        std::vector<std::string> names;
+        SQLite::Statement indexes(*db_, bulk_indexes);
+        while (indexes.executeStep()) {
+            names.push_back(indexes.getColumn(0).getString());
+            change.indexes.push_back(indexes.getColumn(1).getString());
+        }
+        indexes.reset();
+        for (const auto& name : names) {
+            db_->exec(fmt::format("DROP INDEX {}", name));
+        }
+    }
     pause_insert_tracking();
     return change;
 }
@@ -109,6 +148,9 @@ void Store::record_rows(const BulkChange& change, bool on) {
 }
 
 void Store::end_bulk_change(const BulkChange& change, std::string_view summary) {
+    for (const auto& sql : change.indexes) {
+        db_->exec(sql);
+    }
     if (!change.search_triggers.empty()) {
         SQLite::Statement contacts(*db_, fill_search_contacts);
         contacts.bind(1, change.contacts);

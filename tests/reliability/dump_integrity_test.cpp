@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "sandbox.hpp"
+#include "sqlite_probe.hpp"
 
 using Catch::Contains;
 using escalate::test::Sandbox;
@@ -208,4 +209,65 @@ TEST_CASE("undo reverts an import whole, then the changes before it",
         CHECK(empty.json(now, {"list", "--all"})["cases"].empty());
         CHECK(empty.at(now, {"undo", "--yes"}).exit_code == 3);
     }
+}
+
+namespace {
+
+// The schema as sqlite_master holds it (types, names, tables, SQL; not where each lives).
+std::string schema_of(const fs::path& db) {
+    return escalate::test::probe(
+        db, "SELECT group_concat(type || ' ' || name || ' ' || tbl_name || ' ' || "
+            "coalesce(sql, ''), char(10)) FROM (SELECT * FROM sqlite_master ORDER BY name)");
+}
+
+} // namespace
+
+TEST_CASE("an import that builds its indexes at the end leaves the schema as it was",
+          "[reliability][output][dump]") {
+    const std::string dump = made_dump();
+    Sandbox box;
+    // A log without cases (the case opened is undone, its org with it): the import sets the
+    // secondary indexes aside and builds them once at its end.
+    box.ok(now, {"open", "Skyview"});
+    box.ok(now, {"undo", "--yes"});
+    const std::string schema = schema_of(box.db());
+    REQUIRE_THAT(schema, Contains("index contacts_by_case contacts CREATE INDEX"));
+    const fs::path file = box.dir() / "dump.jsonl";
+
+    SECTION("a failed import leaves every index in place") {
+        write(file, dump.substr(0, dump.size() - 10));
+        CHECK(box.at(now, {"import", file.string()}).exit_code == 2);
+        CHECK(schema_of(box.db()) == schema);
+    }
+    SECTION("an import puts back every index and trigger") {
+        write(file, dump);
+        CHECK(box.json(now, {"import", file.string()})["imported"]["cases"] == 2);
+        CHECK(schema_of(box.db()) == schema);
+        CHECK(box.json(now, {"list", "--all"})["cases"].size() == 2);
+        SECTION("and a second import, into a log larger than it, keeps them as they are") {
+            write(file, header + case_line(1, "Newco", 1) +
+                            "{\"end\":{\"orgs\":0,\"cases\":1,\"contacts\":1,\"promises\":0}}\n");
+            CHECK(box.json(now, {"import", file.string()})["imported"]["cases"] == 1);
+            CHECK(schema_of(box.db()) == schema);
+        }
+    }
+}
+
+TEST_CASE("ids restored out of order are still checked against the ones already imported",
+          "[reliability][output][dump]") {
+    Sandbox box;
+    const fs::path file = box.dir() / "dump.jsonl";
+    const std::string end2 = "{\"end\":{\"orgs\":0,\"cases\":2,\"contacts\":2,\"promises\":0}}\n";
+    write(file, header + case_line(9, "A", 5) + case_line(3, "B", 2) + end2);
+    CHECK(box.json(now, {"import", file.string()})["kept_ids"] == true);
+    CHECK(box.json(now, {"show", "3"})["contacts"][0]["id"] == 2);
+
+    Sandbox again;
+    write(file, header + case_line(9, "A", 5) + case_line(3, "B", 5) + end2);
+    const auto r = again.at(now, {"import", file.string()});
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Contains("line 3: contact id 5 appears twice in the dump"));
+    write(file, header + case_line(9, "A", 5) + case_line(9, "B", 6) + end2);
+    CHECK_THAT(again.at(now, {"import", file.string()}).err,
+               Contains("line 3: case id 9 appears twice in the dump"));
 }

@@ -36,11 +36,14 @@ struct Tally {
     // The org ids this import has used, by the name the dump spells: nothing else writes orgs
     // while the import holds its transaction.
     std::unordered_map<std::string, std::int64_t> org_ids;
+    // The highest ids restored so far. Ids are kept only into an empty log, so an id above
+    // these is new without asking the log (a dump lists them in increasing order).
+    std::int64_t last_case = 0, last_contact = 0, last_promise = 0;
 };
 
 // Ids restored as dumped must be new: a dump that repeats one is refused in its own words,
 // not SQLite's "UNIQUE constraint failed".
-void check_ids(Store& store, const CaseFile& file, bool keep_ids) {
+void check_ids(Store& store, const CaseFile& file, bool keep_ids, Tally& tally) {
     std::set<std::int64_t> promised;
     for (const Promise& p : file.promises) {
         if (!promised.insert(p.contact_id).second) {
@@ -51,18 +54,30 @@ void check_ids(Store& store, const CaseFile& file, bool keep_ids) {
     if (!keep_ids) {
         return;
     }
-    if (store.find_case(file.kase.id)) {
+    const auto seen = [](std::int64_t id, std::int64_t& last, const auto& find) {
+        if (id > last) {
+            last = id;
+            return false;
+        }
+        return find(id);
+    };
+    if (seen(file.kase.id, tally.last_case,
+             [&](std::int64_t id) { return store.find_case(id).has_value(); })) {
         throw UsageError(fmt::format("case id {} appears twice in the dump", file.kase.id));
     }
     std::set<std::int64_t> contacts;
     for (const Contact& c : file.contacts) {
-        if (!contacts.insert(c.id).second || store.find_contact(c.id)) {
+        if (!contacts.insert(c.id).second || seen(c.id, tally.last_contact, [&](std::int64_t id) {
+                return store.find_contact(id).has_value();
+            })) {
             throw UsageError(fmt::format("contact id {} appears twice in the dump", c.id));
         }
     }
     std::set<std::int64_t> promises;
     for (const Promise& p : file.promises) {
-        if (!promises.insert(p.id).second || store.find_promise(p.id)) {
+        if (!promises.insert(p.id).second || seen(p.id, tally.last_promise, [&](std::int64_t id) {
+                return store.find_promise(id).has_value();
+            })) {
             throw UsageError(fmt::format("promise id {} appears twice in the dump", p.id));
         }
     }
@@ -77,7 +92,7 @@ void import_case(Store& store, CaseFile file, bool keep_ids, Tally& tally) {
         }
         file.kase.id = 0;
     }
-    check_ids(store, file, keep_ids);
+    check_ids(store, file, keep_ids, tally);
     auto org = tally.org_ids.find(file.kase.org);
     if (org == tally.org_ids.end()) {
         org = tally.org_ids.emplace(file.kase.org, store.ensure_org(file.kase.org).id).first;
@@ -248,7 +263,7 @@ void run_import(const ImportOptions& o, Context& ctx) {
     // One transaction and one journal entry; its rows are not journaled one by one.
     auto tx = store.write("import", now, Journal::Skip);
     const bool keep_ids = store.empty();
-    auto change = store.begin_bulk_change("import", now);
+    auto change = store.begin_bulk_change("import", now, in.size());
     Tally tally;
     Reading reading;
     std::string line;
