@@ -134,19 +134,36 @@ std::vector<std::string> wrap_cell(std::string_view cell, std::size_t width) {
     return lines;
 }
 
+std::vector<std::string> headers(const std::vector<Column>& columns) {
+    std::vector<std::string> out;
+    for (const auto& c : columns) {
+        out.push_back(c.header);
+    }
+    return out;
+}
+
 } // namespace
+
+Table::Table(std::vector<Column> columns) : columns_(std::move(columns)) {
+    for (const auto& c : columns_) {
+        natural_.push_back(width_of(c.header));
+    }
+}
+
+void Table::measure(const std::vector<std::string>& row) {
+    for (std::size_t i = 0; i < natural_.size() && i < row.size(); ++i) {
+        natural_[i] = std::max(natural_[i], width_of(row[i]));
+    }
+}
+
+void Table::add(std::vector<std::string> row) {
+    measure(row);
+    rows_.push_back(std::move(row));
+}
 
 std::vector<std::size_t> Table::widths(std::optional<std::size_t> width) const {
     const std::size_t n = columns_.size();
-    std::vector<std::size_t> natural(n, 0);
-    for (std::size_t i = 0; i < n; ++i) {
-        natural[i] = width_of(columns_[i].header);
-        for (const auto& row : rows_) {
-            if (i < row.size()) {
-                natural[i] = std::max(natural[i], width_of(row[i]));
-            }
-        }
-    }
+    std::vector<std::size_t> natural = natural_;
     if (!width) {
         for (std::size_t i = 0; i < n; ++i) {
             if (columns_[i].fit == Fit::Clip && columns_[i].cap > 0) {
@@ -197,48 +214,53 @@ std::vector<std::size_t> Table::widths(std::optional<std::size_t> width) const {
     return out;
 }
 
-void Table::print(const Style& style) const {
-    const auto width = output_width();
-    const auto w = widths(width);
-    // One row of cells as lines: a Wrap cell may take several, the others one.
-    auto emit = [&](const std::vector<std::string>& row, bool header) {
-        std::vector<std::vector<std::string>> cells(columns_.size());
-        std::size_t height = 1;
+void Table::emit(const std::vector<std::size_t>& w, const std::vector<std::string>& row,
+                 bool header, const Style& style) const {
+    std::vector<std::vector<std::string>> cells(columns_.size());
+    std::size_t height = 1;
+    for (std::size_t i = 0; i < columns_.size(); ++i) {
+        const std::string_view text = i < row.size() ? std::string_view(row[i]) : "";
+        if (columns_[i].fit == Fit::Wrap && !header) {
+            cells[i] = wrap_cell(text, w[i]);
+        } else if (columns_[i].fit == Fit::Keep) {
+            cells[i] = {std::string(text)};
+        } else {
+            cells[i] = {clip_cell(text, w[i])};
+        }
+        height = std::max(height, cells[i].size());
+    }
+    for (std::size_t k = 0; k < height; ++k) {
+        std::string out;
         for (std::size_t i = 0; i < columns_.size(); ++i) {
-            const std::string_view text = i < row.size() ? std::string_view(row[i]) : "";
-            if (columns_[i].fit == Fit::Wrap && !header) {
-                cells[i] = wrap_cell(text, w[i]);
-            } else if (columns_[i].fit == Fit::Keep) {
-                cells[i] = {std::string(text)};
-            } else {
-                cells[i] = {clip_cell(text, w[i])};
+            const std::string cell = k < cells[i].size() ? cells[i][k] : std::string();
+            out += header ? style.bold(cell) : cell;
+            if (i + 1 < columns_.size()) {
+                const std::size_t used = width_of(cell);
+                out += std::string(w[i] > used ? w[i] - used + gap : gap, ' ');
             }
-            height = std::max(height, cells[i].size());
         }
-        for (std::size_t k = 0; k < height; ++k) {
-            std::string out;
-            for (std::size_t i = 0; i < columns_.size(); ++i) {
-                const std::string cell = k < cells[i].size() ? cells[i][k] : std::string();
-                out += header ? style.bold(cell) : cell;
-                if (i + 1 < columns_.size()) {
-                    const std::size_t used = width_of(cell);
-                    out += std::string(w[i] > used ? w[i] - used + gap : gap, ' ');
-                }
-            }
-            while (!out.empty() && out.back() == ' ') {
-                out.pop_back();
-            }
-            fmt::print("{}\n", out);
+        while (!out.empty() && out.back() == ' ') {
+            out.pop_back();
         }
-    };
-    std::vector<std::string> header;
-    for (const auto& c : columns_) {
-        header.push_back(c.header);
+        fmt::print("{}\n", out);
     }
-    emit(header, true);
+}
+
+void Table::print(const Style& style) const {
+    const auto w = widths(output_width());
+    emit(w, headers(columns_), true, style);
     for (const auto& row : rows_) {
-        emit(row, false);
+        emit(w, row, false, style);
     }
+}
+
+void Table::print_header(const Style& style) {
+    fitted_ = widths(output_width());
+    emit(fitted_, headers(columns_), true, style);
+}
+
+void Table::print_row(const std::vector<std::string>& row, const Style& style) const {
+    emit(fitted_, row, false, style);
 }
 
 } // namespace escalate::cli

@@ -34,19 +34,31 @@ struct Column {
 
 class Table {
 public:
-    explicit Table(std::vector<Column> columns) : columns_(std::move(columns)) {}
+    explicit Table(std::vector<Column> columns);
     // Cells are one line of text already made visible(); they may carry Style's colour codes,
     // which take no room.
-    void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
+    void add(std::vector<std::string> row);
     [[nodiscard]] bool empty() const { return rows_.empty(); }
     // Prints the table fitted to output_width() (terminal.hpp).
     void print(const Style& style) const;
 
+    // A table too long to hold in memory (the agenda with --all) is printed in two passes over
+    // its rows: measure() each row, then print_header() and print_row() each row again, the
+    // same cells in the same order. Nothing is kept but the columns' widths.
+    void measure(const std::vector<std::string>& row);
+    void print_header(const Style& style);
+    void print_row(const std::vector<std::string>& row, const Style& style) const;
+
 private:
     // Each column's width in display columns: fitted to `width`, or (nullopt) capped.
     [[nodiscard]] std::vector<std::size_t> widths(std::optional<std::size_t> width) const;
+    // One row (or the header) in these widths, a Wrap cell over as many lines as it takes.
+    void emit(const std::vector<std::size_t>& w, const std::vector<std::string>& row, bool header,
+              const Style& style) const;
     std::vector<Column> columns_;
     std::vector<std::vector<std::string>> rows_;
+    std::vector<std::size_t> natural_; // each column's widest cell, its header included
+    std::vector<std::size_t> fitted_;  // the widths print_header() chose
 };
 
 } // namespace escalate::cli

@@ -95,8 +95,11 @@ TEST_CASE("next: the agenda, one case, and the explain table", "[cli][next]") {
     CHECK(agenda[0]["case_id"] == 2); // can act now
     CHECK(agenda[1]["case_id"] == 1); // only waiting
     CHECK(agenda[1]["suggestion"]["action"] == "wait");
-    const auto text = box.ok("2026-11-02T12:00", {"next"});
-    CHECK_THAT(text, Contains("until Wed 4 Nov 2026 09:10"));
+    // The agenda shows the case to act on; the waiting one is counted, and listed with --all.
+    CHECK_THAT(box.ok("2026-11-02T12:00", {"next"}),
+               Contains("\nand 1 waiting: escalate next --all\n"));
+    CHECK_THAT(box.ok("2026-11-02T12:00", {"next", "--all"}),
+               Contains("until Wed 4 Nov 2026 09:10"));
 
     const auto one = box.json("2026-11-02T12:00", {"next", "parcel"});
     CHECK(one["case_id"] == 2);

@@ -1,6 +1,9 @@
 // escalate next [CASE]: what to try next, on which channel, when, and why. Without a case,
 // the agenda over every open case.
+#include <algorithm>
 #include <cmath>
+#include <functional>
+#include <limits>
 
 #include <fmt/format.h>
 
@@ -162,14 +165,26 @@ void run_case(const NextOptions& o, Context& ctx) {
     }
 }
 
-// How many cases the agenda shows without --all: the most pressing first.
+// How many cases needing action the agenda shows without --all, so that a long list of them
+// does not flood the terminal; the rest are counted.
 constexpr std::int64_t agenda_rows = 20;
+// The state rows read at a time.
+constexpr std::int64_t page_rows = 500;
 
 std::string when(const CaseState& row) {
     if (row.action == "wait") {
         return "until " + format_local(row.not_before.value_or(row.computed_at));
     }
     return row.not_before ? "after " + format_local(*row.not_before) : "now";
+}
+
+// "9,412"
+std::string grouped(std::int64_t n) {
+    std::string digits = std::to_string(n);
+    for (auto at = static_cast<std::ptrdiff_t>(digits.size()) - 3; at > 0; at -= 3) {
+        digits.insert(static_cast<std::size_t>(at), ",");
+    }
+    return digits;
 }
 
 nlohmann::ordered_json agenda_entry(const Case& k, const Suggestion& top,
@@ -182,68 +197,280 @@ nlohmann::ordered_json agenda_entry(const Case& k, const Suggestion& top,
     return entry;
 }
 
-struct Shown {
-    Case kase;
-    CaseState row;
+// {"agenda": [...]} written entry by entry, byte for byte what print_json() writes for the
+// whole document, so that an agenda of any size takes the memory of one entry.
+class AgendaJson {
+public:
+    AgendaJson() { fmt::print("{{\n  \"agenda\": ["); }
+    void add(const nlohmann::ordered_json& entry) {
+        // The entry's own lines, indented to its depth: a JSON string holds no raw line break.
+        std::string text = dump(entry);
+        std::string out = first_ ? "\n    " : ",\n    ";
+        out.reserve(out.size() + text.size() * 5 / 4);
+        for (const char c : text) {
+            out += c;
+            if (c == '\n') {
+                out += "    ";
+            }
+        }
+        fmt::print("{}", out);
+        first_ = false;
+    }
+    void finish() { fmt::print("{}", first_ ? "]\n}\n" : "\n  ]\n}\n"); }
+
+private:
+    bool first_ = true;
 };
 
-void print_agenda(const std::vector<Shown>& shown, std::int64_t total, Context& ctx) {
-    if (shown.empty()) {
+// The agenda's rows, in its order: group 0 (act now), 1 (only waiting), 2 (only needs closing),
+// each case with its top suggestion as the row shows it.
+class AgendaRows {
+public:
+    AgendaRows() = default;
+    AgendaRows(const AgendaRows&) = delete;
+    AgendaRows& operator=(const AgendaRows&) = delete;
+    virtual ~AgendaRows() = default;
+    // How many rows each group has.
+    [[nodiscard]] virtual std::array<std::int64_t, 3> counts() = 0;
+    using Visit = std::function<void(const Case&, const CaseState&)>;
+    // Visits at most `limit` rows of group `group` (or of every group, for nullopt), in order.
+    virtual void each(std::optional<int> group, std::int64_t limit, const Visit& visit) = 0;
+};
+
+// Whether a row recomputed because the person's history moved is stored again.
+enum class Keep { Store, Discard };
+
+// The state rows the log keeps, read in pages through their index; a row whose history
+// fingerprint is not the current one is recomputed for its wording (docs/performance.md).
+class KeptRows final : public AgendaRows {
+public:
+    KeptRows(Store& store, StateKeeper& keeper, Keep keep)
+        : store_(store), keeper_(keeper), keep_(keep) {}
+    std::array<std::int64_t, 3> counts() override { return store_.state_counts(); }
+    void each(std::optional<int> group, std::int64_t limit, const Visit& visit) override {
+        std::optional<CaseState> after;
+        if (group && *group > 0) {
+            // Just past every row of the group before: no rank is above infinity.
+            after = CaseState{};
+            after->group = *group - 1;
+            after->rank = std::numeric_limits<double>::infinity();
+            after->case_id = std::numeric_limits<std::int64_t>::max();
+        }
+        std::int64_t seen = 0;
+        while (seen < limit) {
+            auto page = store_.states_in_order(after, std::min(page_rows, limit - seen));
+            if (page.empty()) {
+                return;
+            }
+            after = page.back();
+            for (auto& row : page) {
+                if (group && row.group != *group) {
+                    return;
+                }
+                const Case kase = store_.find_case(row.case_id).value_or(Case{});
+                if (row.history != keeper_.history_of(kase.org)) {
+                    row = keeper_.compute(row.case_id).row;
+                    if (keep_ == Keep::Store) {
+                        store_.put_state(row);
+                    }
+                }
+                visit(kase, row);
+                ++seen;
+            }
+        }
+    }
+
+private:
+    Store& store_;
+    StateKeeper& keeper_;
+    Keep keep_;
+};
+
+// A log this process cannot write (a read-only file) whose rows are out of date: the agenda
+// computed in full, every open case's file loaded, in the order the rows would give. Unlike the
+// kept rows, this holds every open case in memory; a read-only log is rare and this is its only
+// way to an agenda that is right now.
+class ComputedRows final : public AgendaRows {
+public:
+    ComputedRows(Context& ctx, Store& store) : now_(ctx.now()) {
+        CaseFilter open;
+        open.status = CaseStatus::Open;
+        files_ = store.load_case_files(open);
+        agenda_ = agenda_for(ctx, store, files_);
+    }
+    [[nodiscard]] const Agenda& agenda() const { return agenda_; }
+    std::array<std::int64_t, 3> counts() override {
+        std::array<std::int64_t, 3> out{};
+        for (const auto& item : agenda_.items) {
+            ++out.at(static_cast<std::size_t>(item.place.group));
+        }
+        return out;
+    }
+    void each(std::optional<int> group, std::int64_t limit, const Visit& visit) override {
+        std::int64_t seen = 0;
+        for (const auto& item : agenda_.items) {
+            if (seen == limit) {
+                return;
+            }
+            if (group && item.place.group != *group) {
+                continue;
+            }
+            CaseState row;
+            row.group = item.place.group;
+            row.computed_at = now_;
+            describe(row, item.suggestion, item.parallel ? &*item.parallel : nullptr, now_);
+            visit(item.file->kase, row);
+            ++seen;
+        }
+    }
+
+private:
+    Timestamp now_;
+    std::vector<CaseFile> files_;
+    Agenda agenda_;
+};
+
+Table agenda_table() {
+    // The next step is the point of the agenda: on a terminal it wraps rather than being cut.
+    return Table({{"CASE"}, {"ORG", Fit::Clip, 20, 6}, {"WHEN"}, {"NEXT", Fit::Wrap, 0, 20}});
+}
+
+std::string next_step(const CaseState& row) {
+    return row.lever ? row.summary + " · " + *row.lever : row.summary;
+}
+
+std::vector<std::string> agenda_cells(const Case& kase, const CaseState& row) {
+    return {fmt::format("#{}", kase.id), one_line(kase.org), when(row), one_line(next_step(row))};
+}
+
+// What the agenda leaves out, in words: "9,412 waiting", "3 more to act on now, 2 to close".
+std::string left_out(std::int64_t act, std::int64_t waiting, std::int64_t close, bool more) {
+    std::vector<std::string> parts;
+    if (act > 0) {
+        parts.push_back(fmt::format("{} {}to act on now", grouped(act), more ? "more " : ""));
+    }
+    if (waiting > 0) {
+        parts.push_back(fmt::format("{} waiting", grouped(waiting)));
+    }
+    if (close > 0) {
+        parts.push_back(fmt::format("{} {}to close", grouped(close), more ? "more " : ""));
+    }
+    return fmt::format("{}", fmt::join(parts, ", "));
+}
+
+// With --all: every open case, the table laid out in two passes over the rows (the first
+// measures the columns, the second prints) rather than held. The first pass runs inside the
+// write transaction and stores what it recomputes; `commit` ends it, so that the second pass,
+// which may wait on a pager, holds no lock (`reread` are the rows then).
+void print_whole_agenda(Context& ctx, AgendaRows& rows,
+                        const std::function<AgendaRows&()>& reread) {
+    Table table = agenda_table();
+    std::int64_t total = 0;
+    rows.each(std::nullopt, std::numeric_limits<std::int64_t>::max(),
+              [&](const Case& kase, const CaseState& row) {
+                  table.measure(agenda_cells(kase, row));
+                  ++total;
+              });
+    AgendaRows& again = reread();
+    if (total == 0) {
         if (!ctx.quiet()) {
             fmt::print("Nothing to do: no open cases.\n");
         }
         return;
     }
     const Style style = ctx.style();
-    // The next step is the point of the agenda: on a terminal it wraps rather than being cut.
-    Table table({{"CASE"}, {"ORG", Fit::Clip, 20, 6}, {"WHEN"}, {"NEXT", Fit::Wrap, 0, 20}});
-    for (const auto& [kase, row] : shown) {
-        std::string next = row.summary;
-        if (row.lever) {
-            next += " · " + *row.lever;
+    ctx.page();
+    table.print_header(style);
+    again.each(std::nullopt, std::numeric_limits<std::int64_t>::max(),
+               [&](const Case& kase, const CaseState& row) {
+                   table.print_row(agenda_cells(kase, row), style);
+               });
+}
+
+struct Shown {
+    Case kase;
+    CaseState row;
+};
+
+// Without --all: the cases needing action now (to act on, then to close), at most agenda_rows,
+// and the rest counted; or, when none does, when the next wait ends. Reads a bounded number of
+// rows, so it holds them and prints after `commit`.
+void print_agenda_now(Context& ctx, AgendaRows& rows, const std::function<void()>& commit) {
+    const auto counts = rows.counts();
+    std::vector<Shown> shown;
+    auto keep = [&](const Case& kase, const CaseState& row) { shown.push_back({kase, row}); };
+    rows.each(0, agenda_rows, keep);
+    rows.each(2, agenda_rows - static_cast<std::int64_t>(shown.size()), keep);
+    const auto act = static_cast<std::int64_t>(
+        std::count_if(shown.begin(), shown.end(), [](const Shown& s) { return s.row.group == 0; }));
+    const auto close = static_cast<std::int64_t>(shown.size()) - act;
+    if (shown.empty()) {
+        rows.each(1, 1, keep); // the soonest end of a wait
+    }
+    commit();
+    const Style style = ctx.style();
+    if (shown.empty()) {
+        if (!ctx.quiet()) {
+            fmt::print("Nothing to do: no open cases.\n");
         }
-        table.add({fmt::format("#{}", kase.id), one_line(kase.org), when(row), one_line(next)});
+        return;
+    }
+    if (act + close == 0) {
+        // Only waiting: no table, the first wait to end and what it waits for. A wait's summary
+        // says until when; a contact held back by a cool-down is given its time.
+        const auto& [kase, row] = shown.front();
+        fmt::print("Nothing to act on now. Next: #{} {}{}: {}\n", kase.id, one_line(kase.org),
+                   row.action == "wait" ? "" : ", " + when(row), one_line(next_step(row)));
+        fmt::print("{}\n", style.dim(fmt::format("{}: escalate next --all",
+                                                 left_out(0, counts[1], 0, false))));
+        return;
+    }
+    Table table = agenda_table();
+    for (const auto& [kase, row] : shown) {
+        table.add(agenda_cells(kase, row));
     }
     ctx.page();
     table.print(style);
-    const std::int64_t rest = total - static_cast<std::int64_t>(shown.size());
-    if (rest > 0) {
-        fmt::print("{}\n", style.dim(fmt::format("(and {} more: escalate next --all)", rest)));
+    const std::string rest = left_out(counts[0] - act, counts[1], counts[2] - close, true);
+    if (!rest.empty()) {
+        fmt::print("{}\n", style.dim(fmt::format("and {}: escalate next --all", rest)));
     }
 }
 
-// A log this process cannot write (a read-only file) whose rows are out of date: the agenda
-// computed in full, in the order the rows would give.
+// --json: every open case, each computed in full for its reasons, in the rows' order, written
+// as it is computed.
+void print_agenda_json(Context& ctx, StateKeeper& keeper, KeptRows& rows) {
+    AgendaJson out;
+    rows.each(std::nullopt, std::numeric_limits<std::int64_t>::max(),
+              [&](const Case&, const CaseState& row) {
+                  const auto c = keeper.compute(row.case_id);
+                  if (auto item = agenda_item(c.file, c.advice, ctx.policy(), ctx.now())) {
+                      out.add(agenda_entry(c.file.kase, item->suggestion, item->parallel));
+                  }
+              });
+    out.finish();
+}
+
 void print_computed_agenda(Context& ctx, Store& store, bool all) {
-    CaseFilter open;
-    open.status = CaseStatus::Open;
-    const auto files = store.load_case_files(open);
-    const Agenda agenda = agenda_for(ctx, store, files);
+    ComputedRows rows(ctx, store);
     if (ctx.json()) {
-        nlohmann::ordered_json list = nlohmann::ordered_json::array();
-        for (const auto& item : agenda.items) {
-            list.push_back(agenda_entry(item.file->kase, item.suggestion, item.parallel));
+        AgendaJson out;
+        for (const auto& item : rows.agenda().items) {
+            out.add(agenda_entry(item.file->kase, item.suggestion, item.parallel));
         }
-        print_json({{"agenda", list}});
-        return;
+        out.finish();
+    } else if (all) {
+        print_whole_agenda(ctx, rows, [&]() -> AgendaRows& { return rows; });
+    } else {
+        print_agenda_now(ctx, rows, [] {});
     }
-    std::vector<Shown> shown;
-    for (const auto& item : agenda.items) {
-        if (!all && static_cast<std::int64_t>(shown.size()) == agenda_rows) {
-            break;
-        }
-        Shown s{item.file->kase, {}};
-        describe(s.row, item.suggestion, item.parallel ? &*item.parallel : nullptr, ctx.now());
-        s.row.computed_at = ctx.now();
-        shown.push_back(std::move(s));
-    }
-    print_agenda(shown, static_cast<std::int64_t>(agenda.items.size()), ctx);
 }
 
 void run_agenda(const NextOptions& o, Context& ctx) {
     Store& store = ctx.store(Access::Read);
     const bool writable = store.writable();
-    auto tx = writable ? store.write("next", ctx.now(), Journal::Cache) : store.read();
+    std::optional<Store::Transaction> tx;
+    tx.emplace(writable ? store.write("next", ctx.now(), Journal::Cache) : store.read());
     StateKeeper keeper(ctx, store);
     if (writable) {
         refresh_due_states(ctx, store, keeper);
@@ -251,56 +478,32 @@ void run_agenda(const NextOptions& o, Context& ctx) {
         print_computed_agenda(ctx, store, o.all);
         return;
     }
-    const auto counts = store.state_counts();
-    const std::int64_t total = counts[0] + counts[1] + counts[2];
-    if (ctx.json()) {
-        // Every open case, each computed in full for its reasons, in the rows' order.
-        nlohmann::ordered_json list = nlohmann::ordered_json::array();
-        std::optional<CaseState> after;
-        for (auto page = store.states_in_order(after, 500); !page.empty();
-             page = store.states_in_order(after, 500)) {
-            for (const auto& row : page) {
-                const auto c = keeper.compute(row.case_id);
-                if (auto item = agenda_item(c.file, c.advice, ctx.policy(), ctx.now())) {
-                    list.push_back(agenda_entry(c.file.kase, item->suggestion, item->parallel));
-                }
-            }
-            after = page.back();
-        }
+    KeptRows rows(store, keeper, writable ? Keep::Store : Keep::Discard);
+    // Ends the write transaction, and reads on in one snapshot without a lock: a long agenda
+    // streamed to a slow reader must not keep other commands from writing.
+    auto commit = [&] {
         if (writable) {
-            tx.commit();
+            tx->commit();
+            tx.reset();
+            tx.emplace(store.read());
         }
-        print_json({{"agenda", list}});
+    };
+    if (ctx.json()) {
+        commit();
+        print_agenda_json(ctx, keeper, rows);
         return;
     }
-    // The rows shown, each brought up to date with the person's history if it moved since.
-    std::vector<Shown> shown;
-    std::optional<CaseState> after;
-    const std::int64_t limit = o.all ? total : std::min(total, agenda_rows);
-    while (static_cast<std::int64_t>(shown.size()) < limit) {
-        auto page = store.states_in_order(after, std::min<std::int64_t>(500, limit));
-        if (page.empty()) {
-            break;
-        }
-        after = page.back();
-        for (auto& row : page) {
-            if (static_cast<std::int64_t>(shown.size()) == limit) {
-                break;
-            }
-            Case kase = store.find_case(row.case_id).value_or(Case{});
-            if (row.history != keeper.history_of(kase.org)) {
-                row = keeper.compute(row.case_id).row;
-                if (writable) {
-                    store.put_state(row);
-                }
-            }
-            shown.push_back({std::move(kase), std::move(row)});
-        }
+    if (!o.all) {
+        print_agenda_now(ctx, rows, commit);
+        return;
     }
-    if (writable) {
-        tx.commit();
-    }
-    print_agenda(shown, total, ctx);
+    // The second pass finds the rows the first one stored; should another command change some
+    // in between, they are recomputed again rather than stored.
+    KeptRows again(store, keeper, Keep::Discard);
+    print_whole_agenda(ctx, rows, [&]() -> AgendaRows& {
+        commit();
+        return again;
+    });
 }
 
 } // namespace
