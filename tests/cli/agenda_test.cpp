@@ -175,6 +175,29 @@ TEST_CASE("the agenda shows the cases needing action now and counts the rest", "
     }
 }
 
+TEST_CASE("a wait with a closing clock beside it is shown, not only counted", "[cli][next]") {
+    Sandbox box;
+    // S7's sofa: a delivery promised for 30 March, paid by card; the billing-dispute window
+    // (60 days from 2 Feb) closes in 8 days on 25 March. And another case to act on now.
+    box.ok("2026-02-03T10:00",
+           {"open", "Sofaland", "--country", "US", "--sector", "retail", "--title",
+            "Sofa never delivered", "--incident", "2026-02-02", "--paid-by", "card"});
+    box.ok("2026-02-14T12:00", {"log", "email", "--in", "--outcome", "promised", "--promise",
+                                "delivery by 30 March", "--due", "2026-03-30"});
+    box.ok("2026-03-25T08:00", {"open", "Parcelco", "--title", "Parcel"});
+    box.ok("2026-03-25T08:10", {"log", "call", "parcel", "--outcome", "hung-up"});
+    box.ok("2026-03-25T08:20", {"open", "Meterco", "--title", "Billing"});
+    box.ok("2026-03-25T08:30", {"log", "email", "meterco"});
+    const auto text = box.ok("2026-03-25T09:00", {"next"});
+    INFO(text);
+    const auto lines = lines_of(text);
+    REQUIRE(lines.size() == 4);
+    CHECK_THAT(lines[1], StartsWith("#2 ")); // to act on now
+    CHECK_THAT(lines[2], StartsWith("#1 ")); // waiting, with the chargeback beside it
+    CHECK_THAT(lines[2], Contains("· chargeback now: billing dispute window closes in 8 days"));
+    CHECK(lines[3] == "and 1 more waiting: escalate next --all"); // #3, an email's reply
+}
+
 TEST_CASE("a long agenda shows 20 cases and counts the rest in words", "[cli][next]") {
     Sandbox box;
     import_cases(box, 1030, 1);

@@ -168,6 +168,8 @@ void run_case(const NextOptions& o, Context& ctx) {
 // How many cases needing action the agenda shows without --all, so that a long list of them
 // does not flood the terminal; the rest are counted.
 constexpr std::int64_t agenda_rows = 20;
+// How many of the soonest waits the agenda looks through for a clock beside the wait.
+constexpr std::int64_t lever_scan_rows = 200;
 // The state rows read at a time.
 constexpr std::int64_t page_rows = 500;
 
@@ -233,8 +235,16 @@ public:
     // How many rows each group has.
     [[nodiscard]] virtual std::array<std::int64_t, 3> counts() = 0;
     using Visit = std::function<void(const Case&, const CaseState&)>;
-    // Visits at most `limit` rows of group `group` (or of every group, for nullopt), in order.
-    virtual void each(std::optional<int> group, std::int64_t limit, const Visit& visit) = 0;
+    // Whether a row, as kept, is one to visit (its place and lever do not depend on the
+    // person's history, so this needs no recomputing); every row, if empty.
+    using Filter = std::function<bool(const CaseState&)>;
+    // Visits, of at most `limit` rows of group `group` (or of every group, for nullopt) in
+    // order, those `only` accepts.
+    virtual void each(std::optional<int> group, std::int64_t limit, const Visit& visit,
+                      const Filter& only) = 0;
+    void each(std::optional<int> group, std::int64_t limit, const Visit& visit) {
+        each(group, limit, visit, {});
+    }
 };
 
 // Whether a row recomputed because the person's history moved is stored again.
@@ -247,7 +257,9 @@ public:
     KeptRows(Store& store, StateKeeper& keeper, Keep keep)
         : store_(store), keeper_(keeper), keep_(keep) {}
     std::array<std::int64_t, 3> counts() override { return store_.state_counts(); }
-    void each(std::optional<int> group, std::int64_t limit, const Visit& visit) override {
+    using AgendaRows::each;
+    void each(std::optional<int> group, std::int64_t limit, const Visit& visit,
+              const Filter& only) override {
         std::optional<CaseState> after;
         if (group && *group > 0) {
             // Just past every row of the group before: no rank is above infinity.
@@ -267,6 +279,10 @@ public:
                 if (group && row.group != *group) {
                     return;
                 }
+                ++seen;
+                if (only && !only(row)) {
+                    continue;
+                }
                 const Case kase = store_.find_case(row.case_id).value_or(Case{});
                 if (row.history != keeper_.history_of(kase.org)) {
                     row = keeper_.compute(row.case_id).row;
@@ -275,7 +291,6 @@ public:
                     }
                 }
                 visit(kase, row);
-                ++seen;
             }
         }
     }
@@ -306,7 +321,9 @@ public:
         }
         return out;
     }
-    void each(std::optional<int> group, std::int64_t limit, const Visit& visit) override {
+    using AgendaRows::each;
+    void each(std::optional<int> group, std::int64_t limit, const Visit& visit,
+              const Filter& only) override {
         std::int64_t seen = 0;
         for (const auto& item : agenda_.items) {
             if (seen == limit) {
@@ -319,8 +336,10 @@ public:
             row.group = item.place.group;
             row.computed_at = now_;
             describe(row, item.suggestion, item.parallel ? &*item.parallel : nullptr, now_);
-            visit(item.file->kase, row);
             ++seen;
+            if (!only || only(row)) {
+                visit(item.file->kase, row);
+            }
         }
     }
 
@@ -343,17 +362,16 @@ std::vector<std::string> agenda_cells(const Case& kase, const CaseState& row) {
     return {fmt::format("#{}", kase.id), one_line(kase.org), when(row), one_line(next_step(row))};
 }
 
-// What the agenda leaves out, in words: "9,412 waiting", "3 more to act on now, 2 to close".
-std::string left_out(std::int64_t act, std::int64_t waiting, std::int64_t close, bool more) {
+// What the agenda leaves out of each group, in words: "9,412 waiting", "3 more to act on now,
+// 2 to close"; "more" where the table shows some of that group.
+std::string left_out(const std::array<std::int64_t, 3>& left, const std::array<bool, 3>& more) {
+    constexpr std::array<const char*, 3> what{"to act on now", "waiting", "to close"};
     std::vector<std::string> parts;
-    if (act > 0) {
-        parts.push_back(fmt::format("{} {}to act on now", grouped(act), more ? "more " : ""));
-    }
-    if (waiting > 0) {
-        parts.push_back(fmt::format("{} waiting", grouped(waiting)));
-    }
-    if (close > 0) {
-        parts.push_back(fmt::format("{} {}to close", grouped(close), more ? "more " : ""));
+    for (std::size_t g = 0; g < what.size(); ++g) {
+        if (left[g] > 0) {
+            parts.push_back(
+                fmt::format("{} {}{}", grouped(left[g]), more[g] ? "more " : "", what[g]));
+        }
     }
     return fmt::format("{}", fmt::join(parts, ", "));
 }
@@ -399,11 +417,23 @@ void print_agenda_now(Context& ctx, AgendaRows& rows, const std::function<void()
     const auto counts = rows.counts();
     std::vector<Shown> shown;
     auto keep = [&](const Case& kase, const CaseState& row) { shown.push_back({kase, row}); };
+    const auto room = [&] { return agenda_rows - static_cast<std::int64_t>(shown.size()); };
     rows.each(0, agenda_rows, keep);
-    rows.each(2, agenda_rows - static_cast<std::int64_t>(shown.size()), keep);
-    const auto act = static_cast<std::int64_t>(
-        std::count_if(shown.begin(), shown.end(), [](const Shown& s) { return s.row.group == 0; }));
-    const auto close = static_cast<std::int64_t>(shown.size()) - act;
+    // A wait with a clock beside it (a chargeback window closing) has something to do now as
+    // well: such waits among the soonest ones are shown too.
+    rows.each(
+        1, lever_scan_rows,
+        [&](const Case& kase, const CaseState& row) {
+            if (room() > 0) {
+                keep(kase, row);
+            }
+        },
+        [](const CaseState& row) { return row.lever.has_value(); });
+    rows.each(2, room(), keep);
+    std::array<std::int64_t, 3> in_table{};
+    for (const auto& s : shown) {
+        ++in_table.at(static_cast<std::size_t>(s.row.group));
+    }
     if (shown.empty()) {
         rows.each(1, 1, keep); // the soonest end of a wait
     }
@@ -415,14 +445,14 @@ void print_agenda_now(Context& ctx, AgendaRows& rows, const std::function<void()
         }
         return;
     }
-    if (act + close == 0) {
+    if (in_table == std::array<std::int64_t, 3>{}) {
         // Only waiting: no table, the first wait to end and what it waits for. A wait's summary
         // says until when; a contact held back by a cool-down is given its time.
         const auto& [kase, row] = shown.front();
         fmt::print("Nothing to act on now. Next: #{} {}{}: {}\n", kase.id, one_line(kase.org),
                    row.action == "wait" ? "" : ", " + when(row), one_line(next_step(row)));
         fmt::print("{}\n", style.dim(fmt::format("{}: escalate next --all",
-                                                 left_out(0, counts[1], 0, false))));
+                                                 left_out({0, counts[1], 0}, {}))));
         return;
     }
     Table table = agenda_table();
@@ -431,7 +461,9 @@ void print_agenda_now(Context& ctx, AgendaRows& rows, const std::function<void()
     }
     ctx.page();
     table.print(style);
-    const std::string rest = left_out(counts[0] - act, counts[1], counts[2] - close, true);
+    const std::string rest =
+        left_out({counts[0] - in_table[0], counts[1] - in_table[1], counts[2] - in_table[2]},
+                 {in_table[0] > 0, in_table[1] > 0, in_table[2] > 0});
     if (!rest.empty()) {
         fmt::print("{}\n", style.dim(fmt::format("and {}: escalate next --all", rest)));
     }
