@@ -50,6 +50,7 @@ struct CaseFilter {
     std::optional<std::string> org;   // case-insensitive org name prefix
     bool org_exact = false;           // org is the whole name, not a prefix
     std::optional<int> newest;        // only the newest N cases (by id)
+    std::vector<std::string> tags;    // cases with every one of these tags (case-insensitive)
 };
 
 struct PromiseFilter {

@@ -85,7 +85,9 @@ json to_json(const CaseFile& file, const Policy& policy, Timestamp now, CaseDeta
            {"sector", opt(k.sector)},
            {"amount", opt(k.amount)},
            {"currency", opt(k.currency)},
-           {"order_ref", opt(k.order_ref)}};
+           {"order_ref", opt(k.order_ref)},
+           {"incident_at", opt_time(k.incident_at)},
+           {"paid_by", k.paid_by ? json(to_string(*k.paid_by)) : json(nullptr)}};
     j["stats"] = to_json(compute_stats(file, policy, now));
     json promises = json::array();
     for (const auto& p : file.promises) {

@@ -296,6 +296,11 @@ std::vector<CaseFile> Store::load_case_files(const CaseFilter& filter) {
                      : " AND c.org_id IN (SELECT id FROM orgs WHERE "
                        "instr(escalate_fold(name), :org) = 1)";
     }
+    for (std::size_t i = 0; i < filter.tags.size(); ++i) {
+        where += fmt::format(" AND EXISTS (SELECT 1 FROM json_each(c.tags) "
+                             "WHERE escalate_fold(value) = :tag{})",
+                             i);
+    }
     if (filter.newest) {
         where += fmt::format(" AND c.id IN (SELECT c.id FROM cases c WHERE {} ORDER BY c.id DESC "
                              "LIMIT :newest)",
@@ -310,6 +315,9 @@ std::vector<CaseFile> Store::load_case_files(const CaseFilter& filter) {
         }
         if (filter.newest) {
             st.bind(":newest", *filter.newest);
+        }
+        for (std::size_t i = 0; i < filter.tags.size(); ++i) {
+            st.bind(fmt::format(":tag{}", i), fold_name(filter.tags[i]));
         }
     };
     std::vector<CaseFile> files;

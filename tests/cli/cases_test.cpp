@@ -176,6 +176,48 @@ TEST_CASE("case facts: set at open, changed by case edit, undone, shown", "[cli]
         box.json("2026-11-20T09:10", {"org", "Sofaland", "--requires", ""})["requires"].is_null());
 }
 
+TEST_CASE("case edit adds and removes tags and list --tag filters by them", "[cli][case][list]") {
+    Sandbox box;
+    const std::string now = "2026-11-20T10:00";
+    box.ok("2026-11-01T10:00", {"open", "Meterco", "--title", "Billing", "--tag", "energy"});
+    box.ok("2026-11-02T10:00",
+           {"open", "Skyways", "--title", "Lost bag", "--tag", "Travel", "--tag", "refund"});
+
+    // Tags match as org names do, whatever the case; several --tag ask for all of them.
+    CHECK(box.ok(now, {"list", "--tag", "ENERGY", "-q"}) == "1\n");
+    CHECK(box.ok(now, {"list", "--tag", "travel", "--tag", "refund", "-q"}) == "2\n");
+    CHECK(box.ok(now, {"list", "--tag", "energy", "--tag", "refund", "-q"}).empty());
+    CHECK(box.ok(now, {"list", "--tag", "nope"}) == "No open cases tagged nope.\n");
+
+    const std::string changed =
+        box.ok(now, {"case", "edit", "1", "--tag", "refund", "--untag", "Energy", "--incident",
+                     "2026-10-03", "--paid-by", "card"});
+    CHECK_THAT(changed, Contains("Changed case #1 (Meterco): tags, incident, paid by\n"));
+    const auto edited = box.json(now, {"show", "1"});
+    CHECK(edited["tags"] == nlohmann::json::array({"refund"}));
+    CHECK(edited["paid_by"] == "card");
+    CHECK(edited["incident_at"] == "2026-10-02T23:00:00Z"); // midnight in London (BST)
+    CHECK(box.ok(now, {"list", "--tag", "refund", "-q"}) == "1\n2\n");
+    box.ok(now, {"case", "edit", "1", "--tag", "REFUND"}); // already there: not added twice
+    CHECK(box.json(now, {"show", "1"})["tags"].size() == 1);
+
+    // A tag the case does not have, or a payment that is not one: refused, nothing written.
+    const std::string before = box.db_bytes();
+    const auto untag = box.at(now, {"case", "edit", "1", "--untag", "zzz"});
+    CHECK(untag.exit_code == 2);
+    CHECK(untag.err == "escalate: --untag \"zzz\": case #1 has no such tag; its tags: refund\n");
+    const auto paid = box.at(now, {"case", "edit", "1", "--paid-by", "cheque", "--tag", "x"});
+    CHECK(paid.exit_code == 2);
+    CHECK(paid.err == "escalate: --paid-by \"cheque\": accepted: card, debit, cash, other\n");
+    CHECK(box.db_bytes() == before);
+
+    // "" clears the incident and the payment; undo brings them back.
+    box.ok(now, {"case", "edit", "1", "--incident", "", "--paid-by", ""});
+    CHECK(box.json(now, {"show", "1"})["paid_by"].is_null());
+    box.ok(now, {"undo", "--yes"});
+    CHECK(box.json(now, {"show", "1"})["paid_by"] == "card");
+}
+
 // The default case (docs/reference.md): the only open case; with several, at a terminal, the
 // one touched last with a notice; in a script, exit 4 naming them, and nothing written.
 TEST_CASE("commands that take a case use the default case", "[cli][default-case]") {

@@ -15,6 +15,7 @@ struct ListOptions {
     std::optional<std::string> status;
     bool all = false;
     std::optional<std::string> org;
+    std::vector<std::string> tags;
 };
 
 void run_list(const ListOptions& o, Context& ctx) {
@@ -30,6 +31,7 @@ void run_list(const ListOptions& o, Context& ctx) {
         }
     }
     filter.org = o.org;
+    filter.tags = o.tags;
     const Timestamp now = ctx.now();
     const Policy& policy = ctx.policy();
     Store& store = ctx.store(Access::Read);
@@ -51,8 +53,17 @@ void run_list(const ListOptions& o, Context& ctx) {
         return;
     }
     if (files.empty()) {
-        fmt::print("No {}cases. Open one with: escalate open ORG --title \"...\"\n",
-                   filter.status ? std::string(to_string(*filter.status)) + " " : "");
+        const std::string which = filter.status ? std::string(to_string(*filter.status)) + " " : "";
+        if (filter.org || !filter.tags.empty()) {
+            fmt::print("No {}cases{}{}.\n", which,
+                       filter.org ? fmt::format(" against \"{}\"", visible(*filter.org)) : "",
+                       filter.tags.empty()
+                           ? ""
+                           : fmt::format(" tagged {}",
+                                         visible(fmt::format("{}", fmt::join(filter.tags, ", ")))));
+        } else {
+            fmt::print("No {}cases. Open one with: escalate open ORG --title \"...\"\n", which);
+        }
         return;
     }
     // The engine's next step for each open case listed: the same advice as `next CASE`.
@@ -96,7 +107,10 @@ Command setup_list(CLI::App& app) {
         sub->add_option("--status", o->status, "open, resolved or abandoned")->type_name("S");
     sub->add_flag("--all", o->all, "Every case, whatever its status")->excludes(status);
     sub->add_option("--org", o->org, "Only cases against this org (name prefix)")->type_name("ORG");
+    sub->add_option("--tag", o->tags, "Only cases with this tag; repeat for cases with all of them")
+        ->type_name("X");
     sub->footer("Examples:\n  escalate list\n  escalate list --all --org meter\n"
+                "  escalate list --tag energy --tag refund\n"
                 "  escalate list --status resolved --json");
     return {sub, [o](Context& ctx) { run_list(*o, ctx); }};
 }
