@@ -117,6 +117,10 @@ Parsed<Timestamp> from_local_exact(int year, int month, int day, int hour, int m
                       1, ParseFailure::NoInstant};
 }
 
+std::int64_t case_day(Timestamp opened_at, Timestamp at) {
+    return local_day_number(at) - local_day_number(opened_at) + 1;
+}
+
 std::int64_t local_day_number(Timestamp t) {
     const LocalTime lt = to_local(t);
     return days_from_civil(lt.year, lt.month, lt.day);
