@@ -130,6 +130,10 @@ enum class TimeStyle {
     Date,     // Tue 1 Sep 2026
     Short,    // 1 Sep 09:40
 };
+// The locale whose day and month names format_local writes (LC_ALL, else LC_TIME, else LANG,
+// when the C library has it): "fr_FR.UTF-8"; "" when the names are English (unset, C, POSIX,
+// an English locale, or one not installed).
+[[nodiscard]] std::string date_locale();
 [[nodiscard]] std::string format_local(Timestamp t, TimeStyle style = TimeStyle::DateTime);
 
 // 3 h 20 min, 25 min, 45 s, 2 days 3 h

@@ -316,6 +316,11 @@ std::string article_title(const Timeline& t) {
     return fmt::format("{}: {}", topic, t.headline);
 }
 
+std::string locale_line() {
+    const std::string locale = date_locale();
+    return locale.empty() ? "" : fmt::format("Dates are in the {} locale.", locale);
+}
+
 std::string summary_paragraph(const Timeline& t) {
     const CaseStats& s = t.stats;
     std::string p = fmt::format(
