@@ -110,6 +110,10 @@ struct LocalTime {
 [[nodiscard]] std::string local_zone_name();
 // Days since 1970-01-01 of t's local date: the difference of two is a count of calendar days.
 [[nodiscard]] std::int64_t local_day_number(Timestamp t);
+// The one rule for a case's age: the day of the case `at` falls on, counting the local date it
+// was opened as day 1 (a case opened today is on day 1; tomorrow it is on day 2). Show, list,
+// close, next and the exports all state an age with it; "N days" of a case is this less one.
+[[nodiscard]] std::int64_t case_day(Timestamp opened_at, Timestamp at);
 // The same wall-clock time, days calendar days later (or earlier), whatever DST does between.
 [[nodiscard]] Timestamp add_local_days(Timestamp t, int days);
 // The same wall-clock time after n working days; workdays is a bit mask, bit 0 = Sunday.
@@ -126,6 +130,10 @@ enum class TimeStyle {
     Date,     // Tue 1 Sep 2026
     Short,    // 1 Sep 09:40
 };
+// The locale whose day and month names format_local writes (LC_ALL, else LC_TIME, else LANG,
+// when the C library has it): "fr_FR.UTF-8"; "" when the names are English (unset, C, POSIX,
+// an English locale, or one not installed).
+[[nodiscard]] std::string date_locale();
 [[nodiscard]] std::string format_local(Timestamp t, TimeStyle style = TimeStyle::DateTime);
 
 // 3 h 20 min, 25 min, 45 s, 2 days 3 h

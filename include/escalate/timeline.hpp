@@ -105,6 +105,9 @@ struct Timeline {
 [[nodiscard]] std::string describe_event(const Timeline& t, const TimelineEvent& e);
 
 // The article's opening paragraph: the headline figures in sentences.
+// "Dates are in the fr_FR.UTF-8 locale.", stated at the top of an article whose day and month
+// names are not English (date_locale); "" when they are.
+[[nodiscard]] std::string locale_line();
 [[nodiscard]] std::string summary_paragraph(const Timeline& t);
 // How it ended, or that it has not: "Resolved on Fri 6 Nov 2026 through the executive office."
 [[nodiscard]] std::string ending(const Timeline& t);

@@ -99,8 +99,4 @@ std::string clip(std::string_view s, std::size_t max) {
     return fit_width(one_line(s), max);
 }
 
-std::string plural(long long n, std::string_view noun) {
-    return n == 1 ? fmt::format("{} {}", n, noun) : fmt::format("{} {}s", n, noun);
-}
-
 } // namespace escalate::cli

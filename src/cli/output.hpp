@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "escalate/words.hpp"
+
 namespace escalate::cli {
 
 class Style {
@@ -40,7 +42,5 @@ void print_json(const nlohmann::ordered_json& j);
 // At most max display columns of one_line() text, ending in "…" when cut, never inside a
 // character (escalate/text.hpp, fit_width).
 [[nodiscard]] std::string clip(std::string_view s, std::size_t max);
-// "1 call", "3 calls"
-[[nodiscard]] std::string plural(long long n, std::string_view noun);
 
 } // namespace escalate::cli

@@ -18,11 +18,12 @@ std::string contact_details(const Contact& c) {
     if (c.duration_s) {
         parts.push_back(format_duration(*c.duration_s) + " talk");
     }
-    if (c.hold_s) {
+    if (c.hold_s && *c.hold_s > 0) { // no "0 s on hold": a call answered at once
         parts.push_back(format_duration(*c.hold_s) + " on hold");
     }
-    if (c.outcome) {
-        parts.emplace_back(to_string(*c.outcome));
+    if (c.outcome) { // in words; info and notice have none and are plain words already
+        const std::string words = outcome_words(*c.outcome);
+        parts.push_back(words.empty() ? std::string(to_string(*c.outcome)) : words);
     }
     if (c.agent) {
         parts.push_back("agent " + *c.agent);
@@ -76,8 +77,16 @@ void print_stats(const CaseStats& s, const Policy& policy, bool closed) {
     }
     fmt::print("  {} ({} out, {} in){}{}\n", plural(s.contacts, "contact"), s.outbound, s.inbound,
                channels.empty() ? "" : ": ", fmt::join(channels, ", "));
-    fmt::print("  {} on the phone, {} on hold\n", format_duration(s.talk_s),
-               format_duration(s.hold_s));
+    std::vector<std::string> spent;
+    if (s.talk_s > 0) {
+        spent.push_back(format_duration(s.talk_s) + " on the phone");
+    }
+    if (s.hold_s > 0) {
+        spent.push_back(format_duration(s.hold_s) + " on hold");
+    }
+    if (!spent.empty()) {
+        fmt::print("  {}\n", fmt::join(spent, ", "));
+    }
     fmt::print("  {} made: {} kept, {} broken, {} {}\n", plural(s.promises_made, "promise"),
                s.promises_kept, s.promises_broken, s.promises_pending,
                closed ? "unresolved when the case closed" : "pending");
@@ -145,8 +154,8 @@ void print_case(const CaseFile& stored, const Org& org, Context& ctx) {
     if (k.closed_at) {
         status += " " + format_local(*k.closed_at, TimeStyle::Date);
     }
-    fmt::print("Status   {} (day {}, opened {})\n", status, s.days_open + 1,
-               format_local(k.opened_at));
+    fmt::print("Status   {} (day {}, opened {})\n", status,
+               case_day(k.opened_at, k.closed_at.value_or(now)), format_local(k.opened_at));
     if (k.want) {
         fmt::print("Want     {}\n", *k.want);
     }
@@ -197,7 +206,6 @@ void print_case(const CaseFile& stored, const Org& org, Context& ctx) {
         fmt::print("  (no contacts yet: escalate log call {})\n", k.id);
     }
     const auto states = contact_states(file, policy, now);
-    const std::int64_t first_day = local_day_number(k.opened_at);
     for (std::size_t i = 0; i < file.contacts.size(); ++i) {
         const Contact& c = file.contacts[i];
         const std::string arrow = c.direction == Direction::Out ? "->" : "<-";
@@ -210,8 +218,8 @@ void print_case(const CaseFile& stored, const Org& org, Context& ctx) {
         }
         std::string line = fmt::format(
             "  {}  {:<21}  {} {:<10} {:>5}  {}",
-            style.dim(fmt::format("day {:>3}", local_day_number(c.at) - first_day + 1)),
-            format_local(c.at), arrow, c.channel, style.dim(fmt::format("[{}]", c.id)), details);
+            style.dim(fmt::format("day {:>3}", case_day(k.opened_at, c.at))), format_local(c.at),
+            arrow, c.channel, style.dim(fmt::format("[{}]", c.id)), details);
         while (!line.empty() && line.back() == ' ') {
             line.pop_back();
         }

@@ -19,8 +19,10 @@ constexpr std::int64_t max_inline_changes = 64;
 } // namespace
 
 std::string state_stamp(Context& ctx) {
-    return fmt::format("{}|{:016x}|{}", engine_revision, ctx.policy().fingerprint(),
-                       local_zone_name());
+    // The kept summaries hold dates, written in the zone and the locale's day and month names.
+    const std::string locale = date_locale();
+    return fmt::format("{}|{:016x}|{}{}", engine_revision, ctx.policy().fingerprint(),
+                       local_zone_name(), locale.empty() ? "" : "|" + locale);
 }
 
 StateKeeper::StateKeeper(Context& ctx, Store& store)

@@ -80,7 +80,7 @@ CaseStats compute_stats(const CaseFile& file, const Policy& policy, Timestamp no
     CaseStats s;
     const Case& k = file.kase;
     const Timestamp end = k.closed_at.value_or(now);
-    s.days_open = std::max<std::int64_t>(0, local_day_number(end) - local_day_number(k.opened_at));
+    s.days_open = std::max<std::int64_t>(0, case_day(k.opened_at, end) - 1);
     std::optional<Timestamp> first_out;
     for (const auto& c : file.contacts) {
         ++s.contacts;

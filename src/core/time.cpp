@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "civil.hpp"
+#include "time_names.hpp"
 
 namespace escalate {
 
@@ -117,6 +118,10 @@ Parsed<Timestamp> from_local_exact(int year, int month, int day, int hour, int m
                       1, ParseFailure::NoInstant};
 }
 
+std::int64_t case_day(Timestamp opened_at, Timestamp at) {
+    return local_day_number(at) - local_day_number(opened_at) + 1;
+}
+
 std::int64_t local_day_number(Timestamp t) {
     const LocalTime lt = to_local(t);
     return days_from_civil(lt.year, lt.month, lt.day);
@@ -159,12 +164,8 @@ std::string format_local(Timestamp t, TimeStyle style) {
     const std::time_t tt = static_cast<std::time_t>(t);
     std::tm tm{};
     localtime_r(&tt, &tm);
-    static constexpr std::array<std::string_view, 7> days{"Sun", "Mon", "Tue", "Wed",
-                                                          "Thu", "Fri", "Sat"};
-    static constexpr std::array<std::string_view, 12> months{
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    const auto day = days.at(static_cast<std::size_t>(tm.tm_wday));
-    const auto month = months.at(static_cast<std::size_t>(tm.tm_mon));
+    const auto day = time_detail::weekday_abbr(tm.tm_wday);
+    const auto month = time_detail::month_abbr(tm.tm_mon);
     switch (style) {
     case TimeStyle::Date:
         return fmt::format("{} {} {} {}", day, tm.tm_mday, month, tm.tm_year + 1900);

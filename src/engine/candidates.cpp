@@ -83,7 +83,7 @@ Term tried(const CaseFacts& f, const ChannelPolicy& ch) {
     }
     return Reason{"failed_here",
                   fmt::format("{} failed on this case ({})", format_weight(failed),
-                              counted(attempts, "attempt")),
+                              plural(attempts, "attempt")),
                   -f.policy().weights().failed_here * failed};
 }
 
@@ -127,7 +127,7 @@ Term reply_rate(const CaseFacts& f, const ChannelPolicy& ch) {
     }
     return Reason{"reply_rate",
                   fmt::format("{} of {} {} got a reply", rec->replies,
-                              counted(rec->attempts, "attempt"), whose),
+                              plural(rec->attempts, "attempt"), whose),
                   f.policy().weights().reply_rate * rec->reply_rate()};
 }
 

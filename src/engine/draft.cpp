@@ -22,7 +22,7 @@ Facts gather(const CaseFacts& cf) {
     std::vector<std::string> parts;
     for (const auto& [channel, n] : outbound_by_channel(file)) {
         const ChannelPolicy* ch = f.policy.find_channel(channel);
-        parts.push_back(counted(n, ch ? ch->noun : channel));
+        parts.push_back(plural(n, ch ? ch->noun : channel));
     }
     f.counts = join_words(parts);
     std::set<std::string> seen;
@@ -218,7 +218,8 @@ std::string exec_letter(const Facts& f, const ChannelPolicy& ch) {
                        "I would be grateful if someone in your office would make sure this is done "
                        "by {}. {}\n\n"
                        "Yours sincerely,\n",
-                       to, f.file.kase.org, f.topic(), counted(f.stats.days_open, "day"),
+                       to, f.file.kase.org, f.topic(),
+                       plural(std::max<std::int64_t>(f.stats.days_open, 1), "day"),
                        history_sentence(f), decisive_line(f) + promises_block(f), refs_line(f),
                        timeline_lines(f, 8, 80), f.want(), by, next_step_line(f, by));
 }
@@ -234,19 +235,17 @@ std::string public_post(const Facts& f) {
     std::vector<std::string> figures;
     const auto calls = f.stats.by_channel.find("call");
     if (calls != f.stats.by_channel.end()) {
-        figures.push_back(fmt::format("{} call{}", calls->second, calls->second == 1 ? "" : "s"));
+        figures.push_back(plural(calls->second, "call"));
     } else if (f.stats.outbound > 0) {
-        figures.push_back(fmt::format("{} contacts", f.stats.outbound));
+        figures.push_back(plural(f.stats.outbound, "contact"));
     }
     if (f.stats.hold_s >= 60) {
         figures.push_back(format_duration(f.stats.hold_s) + " on hold");
     }
     if (!f.broken.empty()) {
-        figures.push_back(
-            fmt::format("{} broken promise{}", f.broken.size(), f.broken.size() == 1 ? "" : "s"));
+        figures.push_back(plural(static_cast<std::int64_t>(f.broken.size()), "broken promise"));
     }
-    figures.push_back(
-        fmt::format("{} day{}", f.stats.days_open, f.stats.days_open == 1 ? "" : "s"));
+    figures.push_back(plural(std::max<std::int64_t>(f.stats.days_open, 1), "day"));
     const std::string ask =
         exec_name.empty() ? "Can someone help?" : fmt::format("{}, can you help?", exec_name);
     // From the fullest version down, the first that fits.

@@ -58,23 +58,30 @@ std::string regulator_summary(const Facts& f) {
     }
     const std::string amount =
         f.amount().empty() ? "" : " The amount at stake is " + f.amount() + ".";
+    std::vector<std::string> spent; // no "0 s on hold": a time only when there was one
+    if (f.stats.talk_s > 0) {
+        spent.push_back(format_duration(f.stats.talk_s) + " on the phone");
+    }
+    if (f.stats.hold_s > 0) {
+        spent.push_back(format_duration(f.stats.hold_s) + " on hold");
+    }
     return fmt::format(
         "Complaint about {}: summary for {}\n\n"
         "Subject: {}\n"
-        "Complaint first made: {} ({} ago)\n"
-        "Contacts with {}: {} in all, {} of them mine ({}); {} on the phone, {} on hold\n"
+        "Complaint first made: {} ({})\n"
+        "Contacts with {}: {} in all, {} of them mine ({}){}\n"
         "Promises made: {}; broken: {}\n"
         "Escalation so far: {}\n\n"
         "{}{}\n\n{}{}{}"
         "Full history:\n{}\n"
         "Outcome sought: {}.\n",
         f.file.kase.org, body, f.title(), format_local(f.file.kase.opened_at, TimeStyle::Date),
-        counted(f.stats.days_open, "day"), f.file.kase.org, f.stats.contacts, f.stats.outbound,
-        f.counts, format_duration(f.stats.talk_s), format_duration(f.stats.hold_s),
-        f.stats.promises_made, f.stats.promises_broken,
-        tiers.empty() ? "none yet" : join_words(tiers), history_sentence(f), amount,
-        decisive_line(f, "they sent me"), promises_block(f), refs_line(f),
-        timeline_lines(f, 1000, 200, "their"), f.want());
+        f.stats.days_open == 0 ? "today" : plural(f.stats.days_open, "day") + " ago",
+        f.file.kase.org, f.stats.contacts, f.stats.outbound, f.counts,
+        spent.empty() ? "" : fmt::format("; {}", fmt::join(spent, ", ")), f.stats.promises_made,
+        f.stats.promises_broken, tiers.empty() ? "none yet" : join_words(tiers),
+        history_sentence(f), amount, decisive_line(f, "they sent me"), promises_block(f),
+        refs_line(f), timeline_lines(f, 1000, 200, "their"), f.want());
 }
 
 // What has happened since a complaint to a regulator was filed, to add to it.
@@ -93,8 +100,8 @@ std::string regulator_update(const Facts& f) {
                            c.direction == Direction::Out ? "I contacted them by"
                                                          : "they contacted me by",
                            f.cf.noun(c.channel));
-        if (c.outcome) {
-            out += fmt::format(" ({})", to_string(*c.outcome));
+        if (c.outcome && !outcome_words(*c.outcome).empty()) {
+            out += fmt::format(" ({})", outcome_words(*c.outcome));
         }
         out += c.note ? fmt::format(": \"{}\"\n", *c.note) : "\n";
     }

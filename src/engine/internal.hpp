@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "escalate/engine.hpp"
+#include "escalate/words.hpp"
 
 namespace escalate::engine_detail {
 
@@ -120,8 +121,7 @@ struct Person {
 [[nodiscard]] std::string evidence(const CaseFile& file, const Ladder& ladder,
                                    const Policy& policy);
 [[nodiscard]] std::string join_words(const std::vector<std::string>& parts);
-// "1 call", "12 calls"; "1 reply", "2 replies"
-[[nodiscard]] std::string counted(std::int64_t n, const std::string& noun);
+
 // Outbound contacts per channel, in the order each channel was first used.
 [[nodiscard]] std::vector<std::pair<std::string, std::int64_t>>
 outbound_by_channel(const CaseFile& file);

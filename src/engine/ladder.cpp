@@ -135,12 +135,10 @@ void explain_ladder(const Ladder& l, const Policy& policy, const CaseFile& file,
     auto& terms = advice.terms;
     const Timestamp opened = file.kase.opened_at;
     for (const auto& item : l.items) {
-        terms.push_back(
-            {fmt::format("failure: {}", item.term),
-             fmt::format("day {} {} [{}]",
-                         local_day_number(item.contact->at) - local_day_number(opened) + 1,
-                         item.contact->channel, item.contact->id),
-             "", format_weight(item.weight), fmt::format("tier {}", item.tier)});
+        terms.push_back({fmt::format("failure: {}", item.term),
+                         fmt::format("day {} {} [{}]", case_day(opened, item.contact->at),
+                                     item.contact->channel, item.contact->id),
+                         "", format_weight(item.weight), fmt::format("tier {}", item.tier)});
     }
     terms.push_back({"rung", std::to_string(l.rung), "", "",
                      "highest tier tried: " + tier_name(policy, l.rung)});

@@ -37,6 +37,24 @@ std::string when_words(const Contact& c) {
     return format_local(c.at, TimeStyle::Short);
 }
 
+// A failure on the ladder as a reason tells it: the outcome in words, not the policy's term.
+std::string failure_words(const CaseFacts& f, const Ladder::Item& item) {
+    const Contact& c = *item.contact;
+    const std::string date = format_local(c.at, TimeStyle::Date);
+    if (item.term == "broken-promise") {
+        return fmt::format("a promise made on {} was broken", date);
+    }
+    const std::string whose = c.direction == Direction::Out ? "your" : "their";
+    if (item.term == "ignored") {
+        return fmt::format("{} {} of {} went unanswered", whose, f.noun(c.channel), date);
+    }
+    std::string words = c.outcome ? outcome_words(*c.outcome) : item.term;
+    if (item.term == "partial-repeated") {
+        words += " again";
+    }
+    return fmt::format("{} {} of {}: {}", whose, f.noun(c.channel), date, words);
+}
+
 // 1. The newest contact that says something, in either direction, says the problem is fixed.
 Verdict resolved(const CaseFacts& f) {
     const Contact* c = f.last_substantive;
@@ -108,12 +126,7 @@ Verdict follow_up_filed(const CaseFacts& f) {
     Suggestion s = contact_on(f, ch, {});
     s.action = Action::FollowUp;
     const Ladder::Item& news = *since.back();
-    const std::string what =
-        news.term == "broken-promise"
-            ? fmt::format("a promise made on {} was broken",
-                          format_local(news.contact->at, TimeStyle::Date))
-            : fmt::format("their {} of {}: {}", f.noun(news.contact->channel),
-                          format_local(news.contact->at, TimeStyle::Date), news.term);
+    const std::string what = failure_words(f, news);
     s.reasons.push_back(
         {"follow_up_filed",
          fmt::format("your {} of {} is open, and since then {}", f.noun(filed->channel),

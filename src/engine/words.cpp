@@ -41,29 +41,6 @@ std::string format_weight(double w) {
                               : fmt::format("{:.1f}", w);
 }
 
-namespace {
-
-std::string plural(const std::string& noun) {
-    if (noun.empty()) {
-        return noun;
-    }
-    const char last = noun.back();
-    const char before = noun.size() > 1 ? noun[noun.size() - 2] : ' ';
-    if (last == 'y' && std::string_view("aeiou").find(before) == std::string_view::npos) {
-        return noun.substr(0, noun.size() - 1) + "ies"; // reply, replies
-    }
-    if (last == 's' || last == 'x' || (last == 'h' && (before == 's' || before == 'c'))) {
-        return noun + "es";
-    }
-    return noun + "s";
-}
-
-} // namespace
-
-std::string counted(std::int64_t n, const std::string& noun) {
-    return n == 1 ? fmt::format("1 {}", noun) : fmt::format("{} {}", n, plural(noun));
-}
-
 std::string window_words(const ChannelPolicy& ch) {
     const std::string n = format_weight(ch.window);
     switch (ch.window_unit) {
@@ -118,15 +95,15 @@ std::string evidence(const CaseFile& file, const Ladder& ladder, const Policy& p
                 return it.term == "ignored" && it.contact->channel == channel;
             });
         if (ignored == n) {
-            parts.push_back(counted(n, "unanswered " + noun));
+            parts.push_back(plural(n, "unanswered " + noun));
         } else if (ignored > 0) {
-            parts.push_back(fmt::format("{} ({} unanswered)", counted(n, noun), ignored));
+            parts.push_back(fmt::format("{} ({} unanswered)", plural(n, noun), ignored));
         } else {
-            parts.push_back(counted(n, noun));
+            parts.push_back(plural(n, noun));
         }
     }
     if (broken > 0) {
-        parts.push_back(counted(broken, "broken promise"));
+        parts.push_back(plural(broken, "broken promise"));
     }
     return join_words(parts);
 }

@@ -35,9 +35,14 @@ std::string render_html(const Timeline& t, const Policy& policy) {
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-        "style-src 'unsafe-inline'\">\n<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n"
-        "<h1>{}</h1>\n<p>{}</p>\n",
+        "style-src 'unsafe-inline'\">\n{}<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n"
+        "<h1>{}</h1>\n{}<p>{}</p>\n",
+        date_locale().empty() ? ""
+                              : fmt::format("<meta name=\"escalate-date-locale\" content=\"{}\">\n",
+                                            html_escape(date_locale())),
         html_escape(article_title(t)), style, html_escape(article_title(t)),
+        locale_line().empty() ? ""
+                              : fmt::format("<p><em>{}</em></p>\n", html_escape(locale_line())),
         html_escape(summary_paragraph(t)));
     out += "<figure>\n" + timeline_picture(t, policy, PictureUse::InPage).svg + "</figure>\n";
     out += "<h2>Timeline</h2>\n<ol class=\"events\">\n";

@@ -9,8 +9,11 @@ namespace escalate {
 using export_detail::md_escape;
 
 std::string render_md(const Timeline& t) {
-    std::string out = fmt::format("# {}\n\n{}\n\n## Timeline\n\n", md_escape(article_title(t)),
-                                  md_escape(summary_paragraph(t)));
+    std::string out = fmt::format("# {}\n\n", md_escape(article_title(t)));
+    if (const std::string locale = locale_line(); !locale.empty()) {
+        out += fmt::format("_{}_\n\n", md_escape(locale));
+    }
+    out += fmt::format("{}\n\n## Timeline\n\n", md_escape(summary_paragraph(t)));
     for (const auto& e : t.events) {
         out += fmt::format("- **Day {}, {}**: {}\n", e.day,
                            format_local(e.at, e.kind == EventKind::Contact ? TimeStyle::DateTime

@@ -11,10 +11,6 @@
 
 namespace escalate::export_detail {
 
-std::string plural(std::size_t n, const std::string& noun) {
-    return n == 1 ? fmt::format("1 {}", noun) : fmt::format("{} {}s", n, noun);
-}
-
 namespace {
 
 constexpr std::size_t max_rows = 40;
@@ -22,7 +18,7 @@ constexpr std::size_t band_min = 3; // shorter runs keep their own rows
 
 // "4 cut off", "2 with a stock reply": how a count of outcomes reads.
 std::string outcome_count(Outcome o, std::size_t n) {
-    const bool one = n == 1;
+    const auto count = static_cast<std::int64_t>(n);
     switch (o) {
     case Outcome::NoAnswer:
         return fmt::format("{} no answer", n);
@@ -45,13 +41,13 @@ std::string outcome_count(Outcome o, std::size_t n) {
     case Outcome::Info:
         return fmt::format("{} for information", n);
     case Outcome::Notice:
-        return fmt::format("{} {}", n, one ? "bill or notice" : "bills or notices");
+        return plural(count, "bill or notice", "bills or notices");
     case Outcome::Asked:
         return fmt::format("{} asking me for something", n);
     case Outcome::Final:
-        return fmt::format("{} {}", n, one ? "final response" : "final responses");
+        return plural(count, "final response");
     case Outcome::Denied:
-        return fmt::format("{} {}", n, one ? "written refusal" : "written refusals");
+        return plural(count, "written refusal");
     }
     return {};
 }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "escalate/timeline.hpp"
+#include "escalate/words.hpp"
 
 namespace escalate::export_detail {
 
@@ -20,8 +21,6 @@ struct Row {
     [[nodiscard]] double mark_y() const { return top + 15; }
 };
 
-// "1 day", "3 contacts".
-[[nodiscard]] std::string plural(std::size_t n, const std::string& noun);
 // The events in rows: at most max_rows, ordinary runs of band_min or more summed up.
 [[nodiscard]] std::vector<Row> group_rows(const Timeline& t);
 // "12 calls, 4 cut off, 2 with a stock reply": what a band of events did.

@@ -10,6 +10,7 @@
 
 #include "escalate/text.hpp"
 #include "escalate/timeline.hpp"
+#include "escalate/words.hpp"
 #include "escape.hpp"
 #include "post_length.hpp"
 
@@ -27,10 +28,6 @@ namespace {
 // A note can be megabytes; no post needs more than this of it.
 constexpr std::size_t max_body_bytes = 8000;
 
-std::string plural(std::int64_t n, const std::string& noun) {
-    return n == 1 ? fmt::format("1 {}", noun) : fmt::format("{} {}s", n, noun);
-}
-
 std::string times(int n) {
     return n == 1 ? "" : n == 2 ? " twice" : fmt::format(" {} times", n);
 }
@@ -39,13 +36,13 @@ std::string times(int n) {
 std::string outcome_count(Outcome o, int n) {
     switch (o) {
     case Outcome::StockReply:
-        return n == 1 ? "a stock reply" : fmt::format("{} stock replies", n);
+        return n == 1 ? "a stock reply" : plural(n, "stock reply");
     case Outcome::Asked:
-        return n == 1 ? "a request to me" : fmt::format("{} requests to me", n);
+        return n == 1 ? "a request to me" : plural(n, "request") + " to me";
     case Outcome::Final:
-        return n == 1 ? "their final response" : fmt::format("{} final responses", n);
+        return n == 1 ? "their final response" : plural(n, "final response");
     case Outcome::Denied:
-        return n == 1 ? "a written refusal" : fmt::format("{} written refusals", n);
+        return n == 1 ? "a written refusal" : plural(n, "written refusal");
     case Outcome::Promised:
         return ""; // told by the promises
     default:

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "escalate/redact.hpp"
+#include "escalate/words.hpp"
 
 namespace escalate {
 
@@ -27,10 +28,6 @@ std::string and_list(const std::vector<std::string>& items) {
         list += (i == 0 ? "" : (i + 1 == items.size() ? " and " : ", ")) + items[i];
     }
     return list;
-}
-
-std::string plural(std::int64_t n, const std::string& noun) {
-    return n == 1 ? fmt::format("1 {}", noun) : fmt::format("{} {}s", n, noun);
 }
 
 // The one rule for what a promise came to (SpanEnd). A closed case is judged as of its
@@ -131,8 +128,7 @@ Timeline build_timeline(const CaseFile& file, const Org& org, const Policy& poli
     t.ends_at = t.kase.closed_at.value_or(now);
     t.days = t.stats.days_open;
 
-    const std::int64_t first_day = local_day_number(t.kase.opened_at);
-    auto day_of = [&](Timestamp at) { return local_day_number(at) - first_day + 1; };
+    auto day_of = [&](Timestamp at) { return case_day(t.kase.opened_at, at); };
     std::set<int> tiers_seen;
     for (const auto& c : t.contacts) {
         TimelineEvent e;
@@ -293,7 +289,7 @@ std::string describe_event(const Timeline& t, const TimelineEvent& e) {
     if (c.duration_s) {
         details.push_back(format_duration(*c.duration_s) + " talking");
     }
-    if (c.hold_s) {
+    if (c.hold_s && *c.hold_s > 0) {
         details.push_back(format_duration(*c.hold_s) + " on hold");
     }
     if (c.agent) {
@@ -320,6 +316,11 @@ std::string article_title(const Timeline& t) {
     return fmt::format("{}: {}", topic, t.headline);
 }
 
+std::string locale_line() {
+    const std::string locale = date_locale();
+    return locale.empty() ? "" : fmt::format("Dates are in the {} locale.", locale);
+}
+
 std::string summary_paragraph(const Timeline& t) {
     const CaseStats& s = t.stats;
     std::string p = fmt::format(
@@ -338,9 +339,15 @@ std::string summary_paragraph(const Timeline& t) {
     made.insert(made.end(), t.other_contacts.begin(), t.other_contacts.end());
     if (!made.empty()) {
         p += " I made " + and_list(made);
-        if (s.talk_s > 0 || s.hold_s > 0) {
-            p += fmt::format(", spent {} on the phone and {} on hold", format_duration(s.talk_s),
-                             format_duration(s.hold_s));
+        std::vector<std::string> spent;
+        if (s.talk_s > 0) {
+            spent.push_back(format_duration(s.talk_s) + " on the phone");
+        }
+        if (s.hold_s > 0) {
+            spent.push_back(format_duration(s.hold_s) + " on hold");
+        }
+        if (!spent.empty()) {
+            p += ", spent " + and_list(spent);
         }
         p += fmt::format(", and {} contacted me {}.", t.kase.org,
                          s.inbound == 1 ? "once" : fmt::format("{} times", s.inbound));

@@ -20,9 +20,12 @@ std::string flat(std::string_view s) {
 
 std::string render_txt(const Timeline& t) {
     const std::string title = flat(article_title(t));
-    std::string out = fmt::format("{}\n{}\n\n{}\n\nTimeline\n\n", title,
-                                  std::string(std::min<std::size_t>(title.size(), 72), '='),
-                                  flat(summary_paragraph(t)));
+    std::string out =
+        fmt::format("{}\n{}\n\n", title, std::string(std::min<std::size_t>(title.size(), 72), '='));
+    if (const std::string locale = locale_line(); !locale.empty()) {
+        out += locale + "\n\n";
+    }
+    out += fmt::format("{}\n\nTimeline\n\n", flat(summary_paragraph(t)));
     for (const auto& e : t.events) {
         out += fmt::format("Day {:>3}  {}  {}\n", e.day,
                            format_local(e.at, e.kind == EventKind::Contact ? TimeStyle::DateTime

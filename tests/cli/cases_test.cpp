@@ -50,7 +50,7 @@ TEST_CASE("show prints the header, stats, promises and timeline", "[cli][show]")
     CHECK_THAT(text, Contains("1 promise made: 0 kept, 0 broken, 1 pending"));
     CHECK_THAT(text, Contains("\"no more bills\": pending, due Tue 10 Nov 2026 23:59"));
     CHECK_THAT(text, Contains("day   1  Mon 2 Nov 2026 09:30   -> call         [1]  25 min talk"));
-    CHECK_THAT(text, Contains("25 min talk, 12 min on hold, promised, agent Dana, ref A-1"));
+    CHECK_THAT(text, Contains("25 min talk, 12 min on hold, a promise, agent Dana, ref A-1"));
     // email waits 2 business days: Tue 11:00 -> Thu 11:00
     CHECK_THAT(text, Contains("awaiting a reply until Thu 5 Nov 2026 11:00"));
     CHECK_THAT(text, Contains("Written complaint"));
@@ -95,9 +95,9 @@ TEST_CASE("list shows open cases as a table", "[cli][list]") {
     box.ok("2026-11-19T10:00", {"close", "meterco", "--abandoned"});
 
     const auto text = box.ok("2026-11-20T10:00", {"list"});
-    CHECK_THAT(text, Contains("ID  ORG       TITLE        STATUS  AGE  CONTACTS  LAST CONTACT"));
+    CHECK_THAT(text, Contains("ID  ORG       TITLE        STATUS  DAY  CONTACTS  LAST CONTACT"));
     CHECK_THAT(text,
-               Contains("#2  Parcelco  Lost parcel  open    10d  1         2 days ago (call)"));
+               Contains("#2  Parcelco  Lost parcel  open    11   1         2 days ago (call)"));
     CHECK_THAT(text, !Contains("Meterco"));
 
     CHECK_THAT(box.ok("2026-11-20T10:00", {"list", "--all"}), Contains("Meterco"));
@@ -111,16 +111,26 @@ TEST_CASE("list shows open cases as a table", "[cli][list]") {
     CHECK_FALSE(j["cases"][1].contains("contacts"));
 }
 
+TEST_CASE("a case's age is its day, the opening day being day 1, everywhere", "[cli][close]") {
+    Sandbox box;
+    box.ok("2026-11-20T09:00", {"open", "Meterco", "--title", "Billing"});
+    CHECK_THAT(box.ok("2026-11-20T10:00", {"show", "1"}), Contains("(day 1, opened"));
+    CHECK_THAT(box.ok("2026-11-20T10:00", {"list"}), Contains("open    1    0"));
+    CHECK(box.ok("2026-11-20T11:00", {"close", "1", "--abandoned"}) ==
+          "Closed case #1 (Meterco) as abandoned on day 1\n");
+}
+
 TEST_CASE("close and reopen change a case's status", "[cli][close]") {
     Sandbox box;
     box.ok("2026-11-01T10:00", {"open", "Meterco"});
     CHECK(box.ok("2026-11-20T10:00", {"close", "1", "--resolved", "-m", "Refund received"}) ==
-          "Closed case #1 (Meterco) as resolved after 19 days\n");
+          "Closed case #1 (Meterco) as resolved on day 20\n");
     auto j = box.json("2026-11-20T11:00", {"show", "1"});
     CHECK(j["status"] == "resolved");
     CHECK(j["closed_at"] == "2026-11-20T10:00:00Z");
     CHECK(j["resolution"] == "Refund received");
     CHECK(j["stats"]["days_open"] == 19);
+    CHECK_THAT(box.ok("2026-11-20T11:00", {"show", "1"}), Contains("(day 20, opened"));
 
     const auto again = box.at("2026-11-20T10:00", {"close", "1", "--abandoned"});
     CHECK(again.exit_code == 2);

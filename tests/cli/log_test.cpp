@@ -14,13 +14,25 @@ TEST_CASE("log records a contact in one short line", "[cli][log]") {
         const auto out = box.ok("2026-11-20T10:00",
                                 {"log", "call", "ups", "--hold", "10m", "--outcome", "hung-up"});
         CHECK(out.starts_with(
-            "Logged the 1st call to UPS (case #1, contact 1): 10 min on hold, hung-up\n"
+            "Logged the 1st call to UPS (case #1, contact 1): 10 min on hold, cut off\n"
             "Next: "));
         CHECK(std::count(out.begin(), out.end(), '\n') == 2);
         const auto j = box.json("2026-11-20T10:00", {"show", "1"});
         CHECK(j["contacts"][0]["hold_s"] == 600);
         CHECK(j["contacts"][0]["outcome"] == "hung-up");
         CHECK(j["contacts"][0]["at"] == "2026-11-20T10:00:00Z");
+    }
+    SECTION("outcomes in words, and no hold when there was none") {
+        CHECK_THAT(box.ok("2026-11-20T10:00", {"log", "email", "--in", "--outcome", "stock-reply"}),
+                   Contains("(case #1, contact 1): a stock reply\n"));
+        CHECK_THAT(box.ok("2026-11-20T10:05", {"log", "call", "--hold", "0s", "--duration", "5m",
+                                               "--outcome", "no-answer"}),
+                   Contains("(case #1, contact 2): 5 min talk, no answer\n"));
+        const auto show = box.ok("2026-11-20T10:10", {"show", "1"});
+        CHECK_THAT(show, Contains("5 min on the phone\n"));
+        CHECK_THAT(show, !Contains("on hold"));
+        CHECK_THAT(show, !Contains("stock-reply"));
+        CHECK_THAT(show, !Contains("no-answer"));
     }
     SECTION("the case may be left out when only one is open, and counted per channel") {
         box.ok("2026-11-20T10:00", {"log", "call"});

@@ -54,9 +54,8 @@ void run_close(const CloseOptions& o, Context& ctx) {
     if (ctx.json()) {
         print_json(to_json(file, ctx.policy(), now));
     } else if (!ctx.quiet()) {
-        const auto days = local_day_number(closed_at) - local_day_number(k.opened_at);
-        fmt::print("Closed case #{} ({}) as {} after {}\n", k.id, k.org, to_string(k.status),
-                   plural(days, "day"));
+        fmt::print("Closed case #{} ({}) as {} on day {}\n", k.id, k.org, to_string(k.status),
+                   case_day(k.opened_at, closed_at));
     }
 }
 

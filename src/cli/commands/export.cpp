@@ -109,8 +109,8 @@ void run_dump(const ExportOpts& o, Context& ctx) {
     });
     out.write(dump_end_line(counts) + "\n");
     if (const auto path = out.commit(); path && !ctx.quiet()) {
-        fmt::print(stderr, "escalate: wrote {} cases to {} ({} bytes)\n", counts.cases, *path,
-                   out.bytes());
+        fmt::print(stderr, "escalate: wrote {} to {} ({} bytes)\n", plural(counts.cases, "case"),
+                   *path, out.bytes());
     }
 }
 
@@ -192,8 +192,8 @@ std::string render_review(const Timeline& t, bool json, const std::string& terms
     }
     out += fmt::format("\n{} masked in {}. Check them before you post: --unmask TEXT keeps a "
                        "false positive, --mask TEXT masks what was missed",
-                       t.masked.size() == 1 ? "1 span" : fmt::format("{} spans", t.masked.size()),
-                       fields.size() == 1 ? "1 field" : fmt::format("{} fields", fields.size()));
+                       plural(static_cast<std::int64_t>(t.masked.size()), "span"),
+                       plural(static_cast<std::int64_t>(fields.size()), "field"));
     out += terms_file.empty() ? ".\n"
                               : fmt::format(", and {} lists terms for every export.\n", terms_file);
     return out;

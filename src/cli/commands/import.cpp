@@ -150,15 +150,17 @@ public:
         next_ = in.bytes_read() + (std::size_t{1} << 20);
         const double mb = static_cast<double>(in.bytes_read()) / 1e6;
         if (const auto size = in.size(); size && *size > 0) {
-            std::fputs(fmt::format("\rimporting: {}% ({:.1f} of {:.1f} MB), {} cases\x1b[K",
+            std::fputs(fmt::format("\rimporting: {}% ({:.1f} of {:.1f} MB), {} {}\x1b[K",
                                    in.bytes_read() * 100 / *size, mb,
-                                   static_cast<double>(*size) / 1e6, grouped(cases))
+                                   static_cast<double>(*size) / 1e6, grouped(cases),
+                                   noun_for(cases, "case"))
                            .c_str(),
                        stderr);
         } else {
-            std::fputs(
-                fmt::format("\rimporting: {:.1f} MB, {} cases\x1b[K", mb, grouped(cases)).c_str(),
-                stderr);
+            std::fputs(fmt::format("\rimporting: {:.1f} MB, {} {}\x1b[K", mb, grouped(cases),
+                                   noun_for(cases, "case"))
+                           .c_str(),
+                       stderr);
         }
         shown_ = true;
     }
@@ -323,9 +325,9 @@ void run_import(const ImportOptions& o, Context& ctx) {
     if (ctx.quiet()) {
         return;
     }
-    fmt::print("Imported {} cases ({} contacts, {} promises) and {} orgs{}\n", tally.cases,
-               tally.contacts, tally.promises, tally.orgs,
-               keep_ids ? ", with their ids" : ", with new ids");
+    fmt::print("Imported {} ({}, {}) and {}{}\n", plural(tally.cases, "case"),
+               plural(tally.contacts, "contact"), plural(tally.promises, "promise"),
+               plural(tally.orgs, "org"), keep_ids ? ", with their ids" : ", with new ids");
     for (const auto& k : tally.skipped) {
         fmt::print("Skipped #{} {} ({}): already in the log\n", k.id, k.org, k.title);
     }

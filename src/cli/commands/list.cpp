@@ -78,7 +78,7 @@ void run_list(const ListOptions& o, Context& ctx) {
                  {"ORG", Fit::Clip, 24, 6},
                  {"TITLE", Fit::Clip, 40, 10, 2},
                  {"STATUS"},
-                 {"AGE"},
+                 {"DAY"}, // of the case, as show states it (case_day)
                  {"CONTACTS"},
                  {"LAST CONTACT", Fit::Clip, 0, 6},
                  {"NEXT", Fit::Clip, 60, 12, 4}});
@@ -90,7 +90,8 @@ void run_list(const ListOptions& o, Context& ctx) {
             last = one_line(fmt::format("{} ({})", format_relative(c.at, now), c.channel));
         }
         table.add({fmt::format("#{}", f.kase.id), one_line(f.kase.org), one_line(f.kase.title),
-                   std::string(to_string(f.kase.status)), fmt::format("{}d", s.days_open),
+                   std::string(to_string(f.kase.status)),
+                   std::to_string(case_day(f.kase.opened_at, f.kase.closed_at.value_or(now))),
                    std::to_string(s.contacts), last,
                    next_step.contains(f.kase.id) ? one_line(next_step[f.kase.id]) : "-"});
     }

@@ -27,8 +27,9 @@ void run_check(const PolicyOptions& o, Context& ctx) {
         }
     }
     if (!problems.empty()) {
-        throw UsageError(fmt::format("policy file {} has {} problem{}", o.file, problems.size(),
-                                     problems.size() == 1 ? "" : "s"));
+        throw UsageError(
+            fmt::format("policy file {} has {}", o.file,
+                        plural(static_cast<std::int64_t>(problems.size()), "problem")));
     }
 }
 

@@ -67,7 +67,9 @@ void run_stats(const StatsOptions& o, Context& ctx) {
     table.print(ctx.style());
     // Two short lines rather than one that would wrap at 80 columns.
     fmt::print("{}\n{}\n",
-               ctx.style().dim(fmt::format("{} cases, {} resolved.", files.size(), resolved)),
+               ctx.style().dim(fmt::format("{}, {} resolved.",
+                                           plural(static_cast<std::int64_t>(files.size()), "case"),
+                                           resolved)),
                ctx.style().dim("A reply: a call or chat that reached someone, or a written "
                                "contact answered."));
 }
