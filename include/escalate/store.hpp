@@ -37,12 +37,20 @@ struct JournalEntry {
     std::string summary;
 };
 
-// One match of `search`: a contact (contact_id set) or a case's own text.
+// One match of `search`: a contact (contact_id set), a promise (promise_id set) or a case's
+// own text (neither).
 struct SearchHit {
     std::int64_t case_id = 0;
     std::optional<std::int64_t> contact_id;
+    std::optional<std::int64_t> promise_id;
     std::string org;
     std::string snippet; // the matching text, the match in [brackets]
+};
+
+// What `search` looks through: every case, or one, or the cases against matching orgs.
+struct SearchFilter {
+    std::optional<std::int64_t> case_id;
+    std::optional<std::string> org; // case-insensitive org name prefix, as CaseFilter's
 };
 
 struct CaseFilter {
@@ -87,7 +95,7 @@ std::string describe_storage_failure(int sqlite_code, int sys_errno, std::string
                                      const std::filesystem::path& log);
 
 // The schema version this build writes (PRAGMA user_version).
-inline constexpr int schema_version = 5;
+inline constexpr int schema_version = 6;
 
 class Store {
 public:
@@ -199,8 +207,10 @@ public:
     // With the org name of each promise's case.
     [[nodiscard]] std::vector<std::pair<Promise, std::string>> promises(const PromiseFilter& f);
 
-    // Full-text search over notes, agents, refs and case titles; every word must match.
-    [[nodiscard]] std::vector<SearchHit> search(std::string_view text, int limit);
+    // Full-text search over notes, agents, refs, case titles and order refs, and promises;
+    // every word must match, each as the start of a word (`refun` finds "refund"). Best first.
+    [[nodiscard]] std::vector<SearchHit> search(std::string_view text, const SearchFilter& filter,
+                                                int limit);
 
     // Undo: the newest journal entry, and reverting it (the entry is then gone).
     [[nodiscard]] std::optional<JournalEntry> last_journal_entry();
@@ -211,8 +221,9 @@ public:
     // ignore and notes each table's highest id; record_rows(true) lets the triggers record
     // row by row (for the few org writes); end_bulk_change records one step per table that
     // deletes the rows above the noted ids, children first on undo, and closes the entry. In
-    // between, the full-text index is not kept row by row: end_bulk_change fills it for the new
-    // cases and contacts in one statement (no other command may write in between).
+    // between, the full-text indexes are not kept row by row: end_bulk_change fills them for the
+    // new cases, contacts and promises in one statement each (no other command may write in
+    // between).
     //
     // incoming_bytes is the size of what the change will add (the dump), when known. When the
     // log has no case yet, or holds no more than that, the secondary indexes of cases,
@@ -273,9 +284,11 @@ public:
     [[nodiscard]] std::array<std::int64_t, 3> state_counts();
     // Whether this process may write to the log.
     [[nodiscard]] bool writable();
-    // Recomputes every derived table from the log (`escalate rebuild`): the tallies in full,
-    // and every open case's state row marked yet to be computed.
+    // Recomputes every derived table from the log (`escalate rebuild`): the full-text indexes
+    // and the tallies in full, and every open case's state row marked yet to be computed.
     void rebuild_derived();
+    // How many rows of the full-text indexes differ from the record, either way (0: in step).
+    [[nodiscard]] std::int64_t search_index_differences();
 
 private:
     explicit Store(std::unique_ptr<SQLite::Database> db);

@@ -115,7 +115,7 @@ int output_failed(Context& ctx, int err) {
 
 int finish(Context& ctx) {
     const int err = flush_stdout();
-    return err == 0 ? 0 : output_failed(ctx, err);
+    return err == 0 ? ctx.exit_code() : output_failed(ctx, err);
 }
 
 int failed(Context& ctx, const std::string& message, int code) {

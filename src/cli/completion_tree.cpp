@@ -13,8 +13,9 @@ namespace {
 
 // What a value is, by the option's or positional's name in any command. A name missing here
 // still completes as an option; only its value goes without suggestions.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 14> value_kinds{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 15> value_kinds{{
     {"CASE", "cases"},
+    {"--case", "cases"},
     {"CHANNEL", "channels"},
     {"--channel", "channels"},
     {"--no", "channels"},

@@ -54,6 +54,10 @@ public:
     // default case"): the only open case; with several, at a terminal (standard input is one),
     // the one touched last with a notice on standard error; elsewhere exit 4 listing them.
     [[nodiscard]] Case case_or_default(Store& store, const std::optional<std::string>& ref);
+    // A command that did what was asked but found nothing (search, as grep) ends with this
+    // exit code, after its output, with no message: not an error, so nothing is rolled back.
+    void exit_with(int code) { exit_code_ = code; }
+    [[nodiscard]] int exit_code() const { return exit_code_; }
     // Where the case log lives: --db, ESCALATE_DB, then the XDG data folder.
     [[nodiscard]] std::string db_path() const;
     // A file in the configuration folder ($XDG_CONFIG_HOME/escalate, else ~/.config/escalate),
@@ -88,6 +92,7 @@ private:
     std::optional<Timestamp> now_;
     std::optional<Policy> policy_;
     std::optional<Store> store_;
+    int exit_code_ = 0;
 };
 
 } // namespace escalate::cli

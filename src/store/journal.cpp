@@ -5,6 +5,7 @@
 #include "escalate/errors.hpp"
 #include "escalate/store.hpp"
 #include "rows.hpp"
+#include "schema.hpp"
 #include "statements.hpp"
 
 namespace escalate {
@@ -65,7 +66,7 @@ constexpr int bulk_open = 2;
 // that fails leaves them as they were.
 constexpr const char* search_insert_triggers =
     "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN "
-    "('search_contacts_insert', 'search_cases_insert') ORDER BY name";
+    "('search_contacts_insert', 'search_cases_insert', 'search_promises_insert') ORDER BY name";
 
 // The secondary indexes of the tables a bulk change fills (not the ones SQLite makes for a
 // UNIQUE constraint, which have no SQL and cannot be dropped). Built at the end, each is one
@@ -91,17 +92,6 @@ bool reindex_at_end(SQLite::Database& db, const Store::BulkChange& change,
     const std::int64_t log_bytes = pages * db.execAndGet("PRAGMA page_size").getInt64();
     return *incoming_bytes >= static_cast<std::uintmax_t>(log_bytes);
 }
-
-// The same text the search_*_insert triggers index (schema.cpp, version 2), for the rows a bulk
-// change added; the store's unit test checks that both give the same index.
-constexpr const char* fill_search_contacts = R"sql(
-    INSERT INTO search_index(rowid, text, case_id)
-    SELECT id, coalesce(note, '') || ' ' || coalesce(agent, '') || ' ' || coalesce(ref, ''), case_id
-    FROM contacts WHERE id > ?)sql";
-constexpr const char* fill_search_cases = R"sql(
-    INSERT INTO search_index(rowid, text, case_id)
-    SELECT -id, title || ' ' || coalesce(want, '') || ' ' || coalesce(resolution, ''), id
-    FROM cases WHERE id > ?)sql";
 
 } // namespace
 
@@ -152,20 +142,17 @@ void Store::end_bulk_change(const BulkChange& change, std::string_view summary) 
         db_->exec(sql);
     }
     if (!change.search_triggers.empty()) {
-        SQLite::Statement contacts(*db_, fill_search_contacts);
-        contacts.bind(1, change.contacts);
-        contacts.exec();
-        SQLite::Statement cases(*db_, fill_search_cases);
-        cases.bind(1, change.cases);
-        cases.exec();
+        // The same text the triggers index (schema.cpp); the store's unit test checks that
+        // both give the same index.
+        store_detail::fill_search_after(*db_, change.cases, change.contacts, change.promises);
         for (const auto& sql : change.search_triggers) {
             db_->exec(sql);
         }
     }
     resume_insert_tracking(change);
     // Undo replays steps newest first: promises, then contacts, cases and the orgs the change
-    // created, then the org rows' own steps (recorded earlier, row by row). The search index
-    // follows through its triggers on cases and contacts.
+    // created, then the org rows' own steps (recorded earlier, row by row). The search indexes
+    // follow through their triggers on cases, contacts and promises.
     const std::pair<const char*, std::int64_t> tables[] = {{"orgs", change.orgs},
                                                            {"cases", change.cases},
                                                            {"contacts", change.contacts},

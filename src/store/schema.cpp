@@ -1,6 +1,9 @@
 #include "schema.hpp"
 
+#include <cstdint>
+#include <limits>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include <fmt/format.h>
@@ -201,6 +204,42 @@ CREATE TABLE history_stamp (
 );
 )sql";
 
+// Version 6: order references and promises are found too (issue 13). A case's row in
+// search_index gains its order_ref (rowids as in version 2: a contact's id, a case's id
+// negated). Promises get their own FTS5 table, promise_index, whose rowid is the promise's id:
+// a third kind of row in search_index would need a third rowid range, and ids restored by
+// import can be anywhere in the positive range, so no range is safe from a contact's id.
+// Search reads both tables in one query (src/store/search.cpp). fill_search fills both from
+// the log, here and in `escalate rebuild`.
+constexpr const char* schema_v6 = R"sql(
+DROP TRIGGER search_cases_insert;
+DROP TRIGGER search_cases_update;
+CREATE TRIGGER search_cases_insert AFTER INSERT ON cases BEGIN
+    INSERT INTO search_index(rowid, text, case_id) VALUES (-NEW.id,
+        NEW.title || ' ' || coalesce(NEW.want, '') || ' ' || coalesce(NEW.resolution, '') || ' '
+            || coalesce(NEW.order_ref, ''), NEW.id);
+END;
+CREATE TRIGGER search_cases_update AFTER UPDATE ON cases BEGIN
+    DELETE FROM search_index WHERE rowid = -OLD.id;
+    INSERT INTO search_index(rowid, text, case_id) VALUES (-NEW.id,
+        NEW.title || ' ' || coalesce(NEW.want, '') || ' ' || coalesce(NEW.resolution, '') || ' '
+            || coalesce(NEW.order_ref, ''), NEW.id);
+END;
+CREATE VIRTUAL TABLE promise_index USING fts5(
+    text, case_id UNINDEXED, tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER search_promises_insert AFTER INSERT ON promises BEGIN
+    INSERT INTO promise_index(rowid, text, case_id) VALUES (NEW.id, NEW.text, NEW.case_id);
+END;
+CREATE TRIGGER search_promises_delete AFTER DELETE ON promises BEGIN
+    DELETE FROM promise_index WHERE rowid = OLD.id;
+END;
+CREATE TRIGGER search_promises_update AFTER UPDATE OF text, case_id ON promises BEGIN
+    DELETE FROM promise_index WHERE rowid = OLD.id;
+    INSERT INTO promise_index(rowid, text, case_id) VALUES (NEW.id, NEW.text, NEW.case_id);
+END;
+)sql";
+
 struct Migration {
     int version;
     const char* sql;
@@ -208,11 +247,9 @@ struct Migration {
 };
 
 const std::vector<Migration>& migrations() {
-    static const std::vector<Migration> list{{1, schema_v1},
-                                             {2, schema_v2},
-                                             {3, schema_v3},
-                                             {4, schema_v4, fill_derived},
-                                             {5, schema_v5}};
+    static const std::vector<Migration> list{{1, schema_v1}, {2, schema_v2},
+                                             {3, schema_v3}, {4, schema_v4, fill_derived},
+                                             {5, schema_v5}, {6, schema_v6, fill_search}};
     return list;
 }
 
@@ -271,6 +308,50 @@ void ensure_journal_index(SQLite::Database& db) {
 }
 
 } // namespace
+
+// What the search_*_insert triggers index (versions 2 and 6): the rows of each index as the
+// record has them, for filling (every row, or those above the ids a bulk change started at,
+// journal.cpp) and for `rebuild --check`.
+constexpr const char* search_contact_rows =
+    "SELECT id, coalesce(note, '') || ' ' || coalesce(agent, '') || ' ' || coalesce(ref, ''), "
+    "case_id FROM contacts";
+constexpr const char* search_case_rows =
+    "SELECT -id, title || ' ' || coalesce(want, '') || ' ' || coalesce(resolution, '') || ' ' || "
+    "coalesce(order_ref, ''), id FROM cases";
+constexpr const char* search_promise_rows = "SELECT id, text, case_id FROM promises";
+
+void fill_search_after(SQLite::Database& db, std::int64_t cases, std::int64_t contacts,
+                       std::int64_t promises) {
+    const std::tuple<const char*, const char*, std::int64_t> fills[] = {
+        {"search_index", search_case_rows, cases},
+        {"search_index", search_contact_rows, contacts},
+        {"promise_index", search_promise_rows, promises}};
+    for (const auto& [table, rows, after] : fills) {
+        SQLite::Statement st(
+            db, fmt::format("INSERT INTO {}(rowid, text, case_id) {} WHERE id > ?", table, rows));
+        st.bind(1, after);
+        st.exec();
+    }
+}
+
+void fill_search(SQLite::Database& db) {
+    db.exec("DELETE FROM search_index; DELETE FROM promise_index;");
+    constexpr std::int64_t every = std::numeric_limits<std::int64_t>::min();
+    fill_search_after(db, every, every, every);
+}
+
+std::int64_t search_differences(SQLite::Database& db) {
+    const std::string kept = "SELECT rowid, text, case_id FROM search_index";
+    const std::string record =
+        fmt::format("{} UNION ALL {}", search_contact_rows, search_case_rows);
+    const std::string kept_promises = "SELECT rowid, text, case_id FROM promise_index";
+    const std::string sql = fmt::format(
+        "SELECT (SELECT count(*) FROM ({0} EXCEPT SELECT * FROM ({1}))) + (SELECT count(*) FROM "
+        "(SELECT * FROM ({1}) EXCEPT {0})) + (SELECT count(*) FROM ({2} EXCEPT {3})) + (SELECT "
+        "count(*) FROM ({3} EXCEPT {2}))",
+        kept, record, kept_promises, search_promise_rows);
+    return db.execAndGet(sql).getInt64();
+}
 
 void migrate(SQLite::Database& db, int from_version) {
     for (const auto& m : migrations()) {

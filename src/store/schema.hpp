@@ -2,6 +2,8 @@
 // Private to src/store.
 #pragma once
 
+#include <cstdint>
+
 #include <SQLiteCpp/SQLiteCpp.h>
 
 namespace escalate::store_detail {
@@ -17,5 +19,15 @@ void migrate(SQLite::Database& db, int from_version);
 // Fills the derived tables of schema 4 from the log (src/store/state.cpp): every case's
 // channel tallies, and a state row yet to be computed for every open case.
 void fill_derived(SQLite::Database& db);
+
+// Fills the full-text indexes (search_index, promise_index) afresh from the log: schema 6's
+// migration and `escalate rebuild`.
+void fill_search(SQLite::Database& db);
+// Adds to them the cases, contacts and promises whose ids are above these (a bulk change).
+void fill_search_after(SQLite::Database& db, std::int64_t cases, std::int64_t contacts,
+                       std::int64_t promises);
+// How many rows of the full-text indexes differ from what the record says they hold, either
+// way (`rebuild --check`).
+[[nodiscard]] std::int64_t search_differences(SQLite::Database& db);
 
 } // namespace escalate::store_detail

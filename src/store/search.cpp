@@ -1,8 +1,9 @@
-// Full-text search through the FTS5 index that schema version 2 keeps in step.
+// Full-text search through the FTS5 indexes that schema versions 2 and 6 keep in step.
 #include <fmt/format.h>
 
 #include "escalate/errors.hpp"
 #include "escalate/store.hpp"
+#include "fold.hpp"
 #include "rows.hpp"
 #include "statements.hpp"
 
@@ -10,7 +11,10 @@ namespace escalate {
 
 namespace {
 
-// Each word a quoted FTS5 string, so that nothing the user types is query syntax.
+// Each word a quoted FTS5 string with a prefix star, "word"*: nothing the user types is query
+// syntax (AND, NEAR(, a lone *), and each word matches the start of a word, so `refun` finds
+// "refund" and `NW-552` the phrase "nw" "552...". A word of punctuation alone is a phrase of
+// no terms, which FTS5 leaves out of the AND: it matches nothing by itself and is no error.
 std::string fts_query(std::string_view text) {
     std::string query;
     std::size_t i = 0;
@@ -24,7 +28,7 @@ std::string fts_query(std::string_view text) {
             ++i;
         }
         if (!word.empty()) {
-            query += (query.empty() ? "\"" : " \"") + word + "\"";
+            query += (query.empty() ? "\"" : " \"") + word + "\"*";
         }
     }
     return query;
@@ -32,27 +36,54 @@ std::string fts_query(std::string_view text) {
 
 } // namespace
 
-std::vector<SearchHit> Store::search(std::string_view text, int limit) {
+std::vector<SearchHit> Store::search(std::string_view text, const SearchFilter& filter, int limit) {
     const std::string query = fts_query(text);
     if (query.empty()) {
         throw UsageError("search for what? give a word: escalate search refund");
     }
-    auto st = prepared(R"sql(
-        SELECT s.rowid, s.case_id, o.name, snippet(search_index, 0, '[', ']', '...', 12)
-        FROM search_index s JOIN cases c ON c.id = s.case_id JOIN orgs o ON o.id = c.org_id
-        WHERE search_index MATCH ? ORDER BY rank LIMIT ?)sql");
-    st->bind(1, query);
-    st->bind(2, limit);
+    // Both indexes in one query, ranked together, the filters applied inside each so that the
+    // LIMIT counts only what is shown. (bm25 ranks of two tables are close enough to interleave.)
+    std::string where;
+    if (filter.case_id) {
+        where += " AND x.case_id = :case";
+    }
+    if (filter.org) {
+        where += " AND x.case_id IN (SELECT c.id FROM cases c WHERE c.org_id IN (SELECT id FROM "
+                 "orgs WHERE instr(escalate_fold(name), :org) = 1))";
+    }
+    const std::string sql = fmt::format(R"sql(
+        SELECT h.kind, h.id, h.case_id, o.name, h.snippet FROM (
+            SELECT 0 AS kind, x.rowid AS id, x.case_id AS case_id, x.rank AS rank,
+                   snippet(search_index, 0, '[', ']', '...', 12) AS snippet
+            FROM search_index x WHERE search_index MATCH :query{0}
+            UNION ALL
+            SELECT 1, x.rowid, x.case_id, x.rank, snippet(promise_index, 0, '[', ']', '...', 12)
+            FROM promise_index x WHERE promise_index MATCH :query{0}
+        ) h JOIN cases c ON c.id = h.case_id JOIN orgs o ON o.id = c.org_id
+        ORDER BY h.rank, h.kind, h.id LIMIT :limit)sql",
+                                        where);
+    auto st = prepared(sql);
+    st->bind(":query", query);
+    st->bind(":limit", limit);
+    if (filter.case_id) {
+        st->bind(":case", *filter.case_id);
+    }
+    if (filter.org) {
+        st->bind(":org", store_detail::fold_name(*filter.org));
+    }
     std::vector<SearchHit> hits;
     while (st->executeStep()) {
         SearchHit hit;
-        const std::int64_t rowid = st->getColumn(0).getInt64();
-        hit.case_id = st->getColumn(1).getInt64();
-        if (rowid > 0) {
-            hit.contact_id = rowid;
+        const bool promise = st->getColumn(0).getInt() == 1;
+        const std::int64_t id = st->getColumn(1).getInt64();
+        hit.case_id = st->getColumn(2).getInt64();
+        if (promise) {
+            hit.promise_id = id;
+        } else if (id > 0) {
+            hit.contact_id = id;
         }
-        hit.org = st->getColumn(2).getString();
-        hit.snippet = st->getColumn(3).getString();
+        hit.org = st->getColumn(3).getString();
+        hit.snippet = st->getColumn(4).getString();
         while (!hit.snippet.empty() && hit.snippet.back() == ' ') {
             hit.snippet.pop_back(); // the blank agent and reference of a contact
         }

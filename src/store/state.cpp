@@ -440,6 +440,11 @@ void Store::rebuild_derived() {
     db_->exec("DELETE FROM case_channels; DELETE FROM case_state; DELETE FROM history_stamp; "
               "DELETE FROM history_overall;");
     fill_derived(*db_);
+    fill_search(*db_);
+}
+
+std::int64_t Store::search_index_differences() {
+    return search_differences(*db_);
 }
 
 namespace store_detail {

@@ -53,7 +53,7 @@ TEST_CASE("the case log is created private, in WAL mode, with a schema version",
     CHECK(mode_of(box.db()) == 0600);
     CHECK(mode_of(box.db().parent_path()) == 0700);
     CHECK(pragma(box.db(), "journal_mode") == "wal");
-    CHECK(pragma(box.db(), "user_version") == "5");
+    CHECK(pragma(box.db(), "user_version") == "6");
     CHECK(pragma(box.db(), "application_id") == std::to_string(0x45534331));
     CHECK(pragma(box.db(), "integrity_check") == "ok");
 }

@@ -61,7 +61,7 @@ TEST_CASE("two commands opening a version 1 log at once: one upgrade, one v1 bac
         REQUIRE(fs::exists(backup));
         CHECK(probe(backup, "PRAGMA user_version") == "1");
         CHECK(probe(backup, "PRAGMA integrity_check") == "ok");
-        CHECK(probe(box.db(), "PRAGMA user_version") == "5");
+        CHECK(probe(box.db(), "PRAGMA user_version") == "6");
         CHECK(probe(box.db(), "PRAGMA integrity_check") == "ok");
         if (round % 2 == 1) {
             CHECK(probe(box.db(), "SELECT count(*) FROM cases WHERE title = 'race'") == "1");

@@ -80,7 +80,7 @@ TEST_CASE("a version 1 case log is migrated after a backup, keeping every row",
 
     const std::string dump = box.ok("2026-11-22T10:00", {"export", "--all", "--format", "json"});
     CHECK(rows(dump) == rows(read_file(fs::path(FIXTURE_DIR) / "schema-v1.dump.jsonl")));
-    CHECK(scalar(box.db(), "PRAGMA user_version") == "5");
+    CHECK(scalar(box.db(), "PRAGMA user_version") == "6");
     CHECK(scalar(box.db(), "PRAGMA integrity_check") == "ok");
 
     const fs::path backup = box.db().string() + ".v1.bak";
@@ -135,7 +135,7 @@ TEST_CASE("a version 2 case log gains the case facts of version 3, after a backu
     fs::copy_file(fs::path(FIXTURE_DIR) / "schema-v2.db", box.db());
     const std::string dump = box.ok("2026-11-22T10:00", {"export", "--all", "--format", "json"});
     CHECK(rows(dump) == rows(read_file(fs::path(FIXTURE_DIR) / "schema-v2.dump.jsonl")));
-    CHECK(scalar(box.db(), "PRAGMA user_version") == "5");
+    CHECK(scalar(box.db(), "PRAGMA user_version") == "6");
     CHECK(scalar(box.db().string() + ".v2.bak", "PRAGMA user_version") == "2");
     CHECK_THAT(box.ok("2026-11-22T10:00", {"search", "engineer"}), Contains("Broadbandco"));
     const auto j = box.json("2026-11-22T10:00", {"show", "1"});
@@ -148,7 +148,7 @@ TEST_CASE("a version 3 case log gains the tallies and state rows of version 4, a
     fs::create_directories(box.db().parent_path());
     fs::copy_file(fs::path(FIXTURE_DIR) / "schema-v3.db", box.db());
     const std::string before = box.ok("2026-11-22T10:00", {"--json", "next", "1"});
-    CHECK(scalar(box.db(), "PRAGMA user_version") == "5");
+    CHECK(scalar(box.db(), "PRAGMA user_version") == "6");
     CHECK(scalar(box.db().string() + ".v3.bak", "PRAGMA user_version") == "3");
     // Every outbound contact is tallied; every open case has a row, computed by the agenda.
     CHECK(scalar(box.db(), "SELECT sum(attempts) FROM case_channels") ==
@@ -168,7 +168,7 @@ TEST_CASE("a version 4 case log keeps the overall history of version 5, after a 
     const std::string dump = box.ok("2026-11-22T10:00", {"export", "--all", "--format", "json"});
     CHECK(without_end(body(dump)) ==
           body(read_file(fs::path(FIXTURE_DIR) / "schema-v4.dump.jsonl")));
-    CHECK(scalar(box.db(), "PRAGMA user_version") == "5");
+    CHECK(scalar(box.db(), "PRAGMA user_version") == "6");
     CHECK(scalar(box.db().string() + ".v4.bak", "PRAGMA user_version") == "4");
     // Nothing is kept until a command writes; the advice is the same before and after.
     CHECK(scalar(box.db(), "SELECT count(*) FROM history_stamp") == "0");
@@ -181,7 +181,7 @@ TEST_CASE("a version 4 case log keeps the overall history of version 5, after a 
     CHECK_THAT(box.ok("2026-11-22T10:00", {"rebuild", "--check"}), Contains(" 0 differ"));
 }
 
-TEST_CASE("a case log of the current version opens as it is, with no backup",
+TEST_CASE("a version 5 case log finds order refs and promises after the upgrade",
           "[reliability][upgrade]") {
     Sandbox box;
     fs::create_directories(box.db().parent_path());
@@ -189,7 +189,31 @@ TEST_CASE("a case log of the current version opens as it is, with no backup",
     const std::string dump = box.ok("2026-11-22T10:00", {"export", "--all", "--format", "json"});
     CHECK(without_end(body(dump)) ==
           body(read_file(fs::path(FIXTURE_DIR) / "schema-v5.dump.jsonl")));
-    CHECK(scalar(box.db(), "PRAGMA user_version") == "5");
-    CHECK_FALSE(fs::exists(box.db().string() + ".v5.bak"));
+    CHECK(scalar(box.db(), "PRAGMA user_version") == "6");
+    CHECK(scalar(box.db().string() + ".v5.bak", "PRAGMA user_version") == "5");
+    // The case's order ref and its promise's text were indexed by the upgrade.
+    const auto order = box.json("2026-11-22T10:00", {"search", "Q-17"})["results"];
+    REQUIRE(order.size() == 1);
+    CHECK(order[0]["case_id"] == 1);
+    CHECK(order[0]["promise_id"].is_null());
+    const auto promise = box.json("2026-11-22T10:00", {"search", "reply"})["results"];
+    REQUIRE(promise.size() == 1);
+    CHECK(promise[0]["promise_id"] == 1);
+    CHECK(scalar(box.db(), "SELECT count(*) FROM promise_index") ==
+          scalar(box.db(), "SELECT count(*) FROM promises"));
+    CHECK_THAT(box.ok("2026-11-22T10:00", {"rebuild", "--check"}), Contains(" 0 differ"));
+}
+
+TEST_CASE("a case log of the current version opens as it is, with no backup",
+          "[reliability][upgrade]") {
+    Sandbox box;
+    fs::create_directories(box.db().parent_path());
+    fs::copy_file(fs::path(FIXTURE_DIR) / "schema-v6.db", box.db());
+    const std::string dump = box.ok("2026-11-22T10:00", {"export", "--all", "--format", "json"});
+    CHECK(without_end(body(dump)) ==
+          body(read_file(fs::path(FIXTURE_DIR) / "schema-v6.dump.jsonl")));
+    CHECK(scalar(box.db(), "PRAGMA user_version") == "6");
+    CHECK_FALSE(fs::exists(box.db().string() + ".v6.bak"));
     CHECK_THAT(box.ok("2026-11-22T10:00", {"search", "deposit"}), Contains("Brick"));
+    CHECK_THAT(box.ok("2026-11-22T10:00", {"search", "Q-17"}), Contains("Brick"));
 }

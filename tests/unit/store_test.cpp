@@ -130,7 +130,8 @@ TEST_CASE("load_case_files gathers each selected case's contacts", "[store]") {
 
 namespace {
 
-// Two cases with contacts that have notes, agents and references to find.
+// Two cases with order refs, and contacts that have notes, agents, references and promises
+// to find.
 void write_rows(Store& s) {
     for (int i = 1; i <= 2; ++i) {
         Case k;
@@ -138,6 +139,7 @@ void write_rows(Store& s) {
         k.title = i == 1 ? "Billing refund" : "Lost parcel";
         k.want = "a refund";
         k.opened_at = 100;
+        k.order_ref = "ORD-" + std::to_string(i);
         const auto id = s.insert_case(k);
         Contact c;
         c.case_id = id;
@@ -146,15 +148,20 @@ void write_rows(Store& s) {
         c.agent = i == 1 ? "Priya" : "Sam";
         c.ref = "REF-" + std::to_string(i);
         c.note = "promised a refund within five days";
-        s.insert_contact(c);
+        Promise p;
+        p.case_id = id;
+        p.contact_id = s.insert_contact(c);
+        p.text = i == 1 ? "supervisor callback" : "courier redelivery";
+        p.due = 300;
+        s.insert_promise(p);
     }
 }
 
 std::vector<std::string> hits(Store& s, const char* text) {
     std::vector<std::string> out;
-    for (const auto& h : s.search(text, 50)) {
-        out.push_back(
-            fmt::format("{} {} {} {}", h.case_id, h.contact_id.value_or(0), h.org, h.snippet));
+    for (const auto& h : s.search(text, {}, 50)) {
+        out.push_back(fmt::format("{} {} {} {} {}", h.case_id, h.contact_id.value_or(0),
+                                  h.promise_id.value_or(0), h.org, h.snippet));
     }
     return out;
 }
@@ -177,17 +184,22 @@ TEST_CASE("a bulk change indexes its rows for search as row-by-row writes do", "
         bulk.end_bulk_change(change, "import of 2 cases");
         tx.commit("import of 2 cases");
     }
-    for (const char* word : {"refund", "priya", "REF-2", "parcel", "five days"}) {
+    for (const char* word :
+         {"refund", "priya", "REF-2", "parcel", "five days", "ORD-1", "courier", "refun"}) {
         CAPTURE(word);
         CHECK(hits(bulk, word) == hits(by_row, word));
         CHECK_FALSE(hits(bulk, word).empty());
     }
+    CHECK(bulk.search_index_differences() == 0);
+    CHECK(by_row.search_index_differences() == 0);
 
     SECTION("undo takes the rows out of the index") {
         auto tx = bulk.write("undo", 400, Journal::Skip);
         bulk.revert(*bulk.last_journal_entry());
         tx.commit();
         CHECK(hits(bulk, "refund").empty());
+        CHECK(hits(bulk, "courier").empty());
+        CHECK(bulk.search_index_differences() == 0);
     }
     SECTION("later writes are indexed row by row again") {
         auto tx = bulk.write("log", 400);

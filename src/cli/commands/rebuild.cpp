@@ -1,5 +1,6 @@
 // escalate rebuild [--check]: recomputes what the case log keeps besides the record itself (the
-// per-channel tallies and each open case's state row, docs/performance.md) from the record,
+// full-text indexes, the per-channel tallies and each open case's state row,
+// docs/performance.md) from the record,
 // or, with --check, compares what is kept with a full recomputation and says where they differ.
 #include <fmt/format.h>
 
@@ -54,6 +55,10 @@ void run_check(Context& ctx, Store& store) {
                        recent);
         }
     }
+    if (const std::int64_t rows = store.search_index_differences(); rows > 0) {
+        ++differ;
+        fmt::print("search: {} rows of the full-text index differ from the record\n", rows);
+    }
     CaseFilter open;
     open.status = CaseStatus::Open;
     std::vector<std::int64_t> ids;
@@ -102,7 +107,7 @@ void run_rebuild(const RebuildOptions& o, Context& ctx) {
     const std::size_t n = refresh_due_states(ctx, store, keeper);
     tx.commit();
     if (!ctx.quiet()) {
-        fmt::print("Rebuilt the channel tallies and {} state rows.\n", n);
+        fmt::print("Rebuilt the search index, the channel tallies and {} state rows.\n", n);
     }
 }
 
@@ -111,11 +116,12 @@ void run_rebuild(const RebuildOptions& o, Context& ctx) {
 Command setup_rebuild(CLI::App& app) {
     auto o = std::make_shared<RebuildOptions>();
     CLI::App* sub = app.add_subcommand(
-        "rebuild", "Recompute the tallies and state rows the log keeps for speed");
+        "rebuild", "Recompute the search index, tallies and state rows the log keeps for speed");
     sub->add_flag("--check", o->check,
                   "Compare what is kept with a full recomputation; exit 1 if they differ");
-    sub->footer("The case log keeps each case's per-channel tallies and its place in the agenda "
-                "up to date on every write; rebuild recomputes them from the record.\n\n"
+    sub->footer("The case log keeps its full-text index, each case's per-channel tallies and its "
+                "place in the agenda up to date on every write; rebuild recomputes them from the "
+                "record.\n\n"
                 "Examples:\n  escalate rebuild\n  escalate rebuild --check");
     return {sub, [o](Context& ctx) { run_rebuild(*o, ctx); }};
 }
