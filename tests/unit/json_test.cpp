@@ -24,8 +24,8 @@ TEST_CASE("JSON shapes follow SPEC section 3", "[json]") {
     }
     CHECK(keys == std::vector<std::string>{"id", "org", "title", "want", "status", "opened_at",
                                            "closed_at", "resolution", "tags", "country", "sector",
-                                           "amount", "currency", "order_ref", "stats", "promises",
-                                           "contacts"});
+                                           "amount", "currency", "order_ref", "incident_at",
+                                           "paid_by", "stats", "promises", "contacts"});
     CHECK(j["opened_at"] == "2026-11-20T14:30:00Z");
     CHECK(j["want"].is_null());
     const auto& contact = j["contacts"][0];
