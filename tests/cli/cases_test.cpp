@@ -95,14 +95,14 @@ TEST_CASE("list shows open cases as a table", "[cli][list]") {
     box.ok("2026-11-19T10:00", {"close", "meterco", "--abandoned"});
 
     const auto text = box.ok("2026-11-20T10:00", {"list"});
-    CHECK_THAT(text, Contains("ID  ORG       TITLE        STATUS  DAY  CONTACTS  LAST CONTACT"));
-    CHECK_THAT(text,
-               Contains("#2  Parcelco  Lost parcel  open    11   1         2 days ago (call)"));
+    CHECK_THAT(text, Contains("ID  ORG       TITLE        DAY  CONTACTS  LAST CONTACT"));
+    CHECK_THAT(text, Contains("#2  Parcelco  Lost parcel  11   1         2 days ago (call)"));
     CHECK_THAT(text, !Contains("Meterco"));
 
-    CHECK_THAT(box.ok("2026-11-20T10:00", {"list", "--all"}), Contains("Meterco"));
+    CHECK_THAT(box.ok("2026-11-20T10:00", {"list", "--all"}),
+               Contains("STATUS") && Contains("abandoned") && Contains("Meterco"));
     CHECK_THAT(box.ok("2026-11-20T10:00", {"list", "--status", "abandoned"}),
-               Contains("abandoned"));
+               Contains("Meterco") && !Contains("Parcelco"));
     CHECK(box.ok("2026-11-20T10:00", {"list", "--all", "--org", "parc", "-q"}) == "2\n");
 
     const auto j = box.json("2026-11-20T10:00", {"list", "--all"});

@@ -4,6 +4,7 @@
 #include "../advice.hpp"
 #include "../commands.hpp"
 #include "../table.hpp"
+#include "../terminal.hpp"
 #include "escalate/errors.hpp"
 #include "escalate/json.hpp"
 
@@ -73,27 +74,42 @@ void run_list(const ListOptions& o, Context& ctx) {
     }
     const Style style = ctx.style();
     // On a terminal or with COLUMNS the title and the next step share what the other columns
-    // leave; in a pipe they are cut at 40 and 60 columns, as always (table.hpp).
-    Table table({{"ID"},
-                 {"ORG", Fit::Clip, 24, 6},
-                 {"TITLE", Fit::Clip, 40, 10, 2},
-                 {"STATUS"},
-                 {"DAY"}, // of the case, as show states it (case_day)
-                 {"CONTACTS"},
-                 {"LAST CONTACT", Fit::Clip, 0, 6},
-                 {"NEXT", Fit::Clip, 60, 12, 4}});
+    // leave; in a pipe they are cut at 40 and 60 columns, as always (table.hpp). STATUS is
+    // shown only when the cases listed can differ in it (--all); under 120 columns LAST CONTACT
+    // gives its room to the next step, the column the list is read for.
+    const bool with_status = o.all;
+    const std::optional<std::size_t> width = output_width();
+    const bool with_last = !width || *width >= 120;
+    std::vector<Column> columns{{"ID"}, {"ORG", Fit::Clip, 24, 6}, {"TITLE", Fit::Clip, 40, 10, 2}};
+    if (with_status) {
+        columns.push_back({"STATUS"});
+    }
+    columns.push_back({"DAY"}); // of the case, as show states it (case_day)
+    columns.push_back({"CONTACTS"});
+    if (with_last) {
+        columns.push_back({"LAST CONTACT", Fit::Clip, 0, 6});
+    }
+    columns.push_back({"NEXT", Fit::Clip, 60, 20, 4});
+    Table table(std::move(columns));
     for (const auto& f : files) {
         const CaseStats s = compute_stats(f, policy, now);
-        std::string last = "-";
-        if (!f.contacts.empty()) {
-            const Contact& c = f.contacts.back();
-            last = one_line(fmt::format("{} ({})", format_relative(c.at, now), c.channel));
+        std::vector<std::string> row{fmt::format("#{}", f.kase.id), one_line(f.kase.org),
+                                     one_line(f.kase.title)};
+        if (with_status) {
+            row.emplace_back(to_string(f.kase.status));
         }
-        table.add({fmt::format("#{}", f.kase.id), one_line(f.kase.org), one_line(f.kase.title),
-                   std::string(to_string(f.kase.status)),
-                   std::to_string(case_day(f.kase.opened_at, f.kase.closed_at.value_or(now))),
-                   std::to_string(s.contacts), last,
-                   next_step.contains(f.kase.id) ? one_line(next_step[f.kase.id]) : "-"});
+        row.push_back(std::to_string(case_day(f.kase.opened_at, f.kase.closed_at.value_or(now))));
+        row.push_back(std::to_string(s.contacts));
+        if (with_last) {
+            std::string last = "-";
+            if (!f.contacts.empty()) {
+                const Contact& c = f.contacts.back();
+                last = one_line(fmt::format("{} ({})", format_relative(c.at, now), c.channel));
+            }
+            row.push_back(std::move(last));
+        }
+        row.push_back(next_step.contains(f.kase.id) ? one_line(next_step[f.kase.id]) : "-");
+        table.add(std::move(row));
     }
     ctx.page();
     table.print(style);
