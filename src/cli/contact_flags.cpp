@@ -35,8 +35,13 @@ void add_contact_flags(CLI::App& sub, ContactFlags& f, FlagUse use) {
     sub.add_option("--promise", f.promise, "What they promised (with --due)")->type_name("TEXT");
     sub.add_option("--due", f.due, "When the promise is due: 2026-12-01, fri, in 3d")
         ->type_name("WHEN");
-    sub.add_option("-m,--note", f.note, "What happened; - reads it from standard input")
-        ->type_name("TEXT");
+    auto* note =
+        sub.add_option("-m,--note", f.note, "What happened; - reads it from standard input")
+            ->type_name("TEXT");
+    sub.add_flag("-e,--edit", f.edit_note,
+                 use == FlagUse::Log ? "Write the note in $VISUAL or $EDITOR, as git commit does"
+                                     : "Change the note in $VISUAL or $EDITOR")
+        ->excludes(note);
     if (use == FlagUse::Log) {
         sub.add_flag("--in", f.in, "They contacted you (default: you contacted them)");
         sub.add_flag("--private", f.is_private, "Never include this contact in public exports");

@@ -15,6 +15,7 @@ struct ContactFlags {
     std::optional<std::string> at, duration, hold, agent, ref, outcome, promise, due, note;
     bool in = false;
     bool is_private = false;
+    bool edit_note = false; // -e: the note is written in $VISUAL or $EDITOR (editor.hpp)
 };
 
 enum class FlagUse { Log, Edit };

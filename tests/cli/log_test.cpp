@@ -1,4 +1,7 @@
 // log and edit: one short line right after hanging up, and fixing it afterwards.
+#include <filesystem>
+#include <fstream>
+
 #include <catch2/catch.hpp>
 
 #include "sandbox.hpp"
@@ -189,5 +192,73 @@ TEST_CASE("edit changes only the flags given", "[cli][edit]") {
         const auto r = box.at("2026-11-20T11:00", {"edit", "99", "--outcome", "info"});
         CHECK(r.exit_code == 3);
         CHECK(r.err == "escalate: no contact 99 (escalate show CASE lists them)\n");
+    }
+}
+
+// -e/--edit: the note written in the person's editor, as git commit does. The "editor" here is
+// a script that records the file it was given and then writes the note.
+TEST_CASE("log and edit -e write the note in $VISUAL or $EDITOR and nothing when it fails",
+          "[cli][log][edit]") {
+    Sandbox box;
+    box.ok("2026-11-20T09:00", {"open", "Meterco"});
+    const auto tmp = box.dir() / "tmp";
+    std::filesystem::create_directories(tmp);
+    box.set_env("TMPDIR", tmp.string());
+    const auto script = [&](const std::string& name, const std::string& body) {
+        const auto path = box.dir() / name;
+        std::ofstream(path) << "#!/bin/sh\n" << body << "\n";
+        std::filesystem::permissions(path, std::filesystem::perms::owner_all);
+        return path.string();
+    };
+    // Keeps a copy of what it was shown, then writes two lines, a comment and blank lines.
+    const std::string writer =
+        script("writer", "cp \"$1\" \"$1.seen\"; ls -l \"$1\" | cut -c1-10 > \"$1.mode\"\n"
+                         "printf '\\nCalled about the bill.\\nThey said: wait.\\n# left out\\n\\n' "
+                         "> \"$1\"");
+
+    SECTION("log: the note comes from $VISUAL, before $EDITOR") {
+        box.set_env("VISUAL", writer);
+        box.set_env("EDITOR", "false");
+        box.ok("2026-11-20T10:00", {"log", "call", "-e"});
+        CHECK(box.json("2026-11-20T10:00", {"show", "1"})["contacts"][0]["note"] ==
+              "Called about the bill.\nThey said: wait.");
+        // The file was private, explained itself, and is gone.
+        std::string seen, mode;
+        for (const auto& entry : std::filesystem::directory_iterator(tmp)) {
+            const std::string name = entry.path().filename().string();
+            if (name.ends_with(".seen")) {
+                seen = escalate::test::read_file(entry.path());
+            } else if (name.ends_with(".mode")) {
+                mode = escalate::test::read_file(entry.path());
+            } else {
+                FAIL("left behind: " << name);
+            }
+        }
+        CHECK_THAT(seen, Contains("# Write the note for the call to log."));
+        CHECK(mode == "-rw-------\n");
+    }
+    SECTION("edit: the editor starts from the note as it is") {
+        box.ok("2026-11-20T10:00", {"log", "call", "-m", "first words"});
+        box.set_env("EDITOR", script("append", "sed -i 's/^first words$/first words, and more/' "
+                                               "\"$1\""));
+        const auto out = box.ok("2026-11-20T10:05", {"edit", "1", "--edit"});
+        CHECK_THAT(out, Contains("Edited contact 1"));
+        CHECK(box.json("2026-11-20T10:05", {"show", "1"})["contacts"][0]["note"] ==
+              "first words, and more");
+    }
+    SECTION("an editor that fails, or an empty note, writes nothing") {
+        const std::string before = box.db_bytes();
+        box.set_env("EDITOR", "false");
+        const auto failed = box.at("2026-11-20T10:00", {"log", "call", "-e"});
+        CHECK(failed.exit_code == 1);
+        CHECK(failed.err == "escalate: the editor \"false\" exited with 1: nothing was written\n");
+        box.set_env("EDITOR", "true"); // leaves only the help lines
+        const auto empty = box.at("2026-11-20T10:00", {"log", "call", "-e"});
+        CHECK(empty.exit_code == 2);
+        CHECK(empty.err ==
+              "escalate: the note is empty: nothing was written (leave out -e to write no note)\n");
+        CHECK(box.at("2026-11-20T10:00", {"log", "call", "-e", "-m", "x"}).exit_code == 2);
+        CHECK(box.db_bytes() == before);
+        CHECK(std::filesystem::is_empty(tmp));
     }
 }

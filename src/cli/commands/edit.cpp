@@ -4,6 +4,7 @@
 #include "../advice.hpp"
 #include "../commands.hpp"
 #include "../contact_flags.hpp"
+#include "../editor.hpp"
 #include "../parse_flags.hpp"
 #include "../render.hpp"
 #include "escalate/errors.hpp"
@@ -30,6 +31,21 @@ void run_edit(const EditOptions& o, Context& ctx) {
     }
 
     Store& store = ctx.store(Access::Write);
+    ContactFlags flags = o.flags;
+    if (flags.edit_note) {
+        // The note as it is, read and let go before the editor opens: nothing waits on the
+        // person typing.
+        std::optional<Contact> before;
+        {
+            auto read = store.read();
+            before = store.find_contact(id);
+        }
+        if (!before) {
+            throw NotFoundError(fmt::format("no contact {} (escalate show CASE lists them)", id));
+        }
+        flags.note = note_from_editor(before->note.value_or(""),
+                                      fmt::format("contact {} ({})", id, before->channel));
+    }
     auto tx = store.write("edit", now);
     auto found = store.find_contact(id);
     if (!found) {
@@ -45,7 +61,7 @@ void run_edit(const EditOptions& o, Context& ctx) {
     if (o.is_private || o.is_public) {
         c.is_private = o.is_private;
     }
-    const PromiseChange change = apply_contact_flags(o.flags, c, now);
+    const PromiseChange change = apply_contact_flags(flags, c, now);
     // A contact moved before the case's opening moves the opening with it, as log does.
     bool moved = false;
     Timestamp opened_before = 0;
@@ -107,6 +123,7 @@ Command setup_edit(CLI::App& app) {
     sub->footer(R"(Examples:
   escalate edit 14 --outcome refused --agent "Sam"
   escalate edit 14 --note ""        (clears the note)
+  escalate edit 14 -e               (changes the note in your editor)
   escalate edit 9 --due 2026-12-15  (moves the promise's due date))");
     return {sub, [o](Context& ctx) { run_edit(*o, ctx); }};
 }

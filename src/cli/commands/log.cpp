@@ -4,6 +4,7 @@
 #include "../advice.hpp"
 #include "../commands.hpp"
 #include "../contact_flags.hpp"
+#include "../editor.hpp"
 #include "../parse_flags.hpp"
 #include "../render.hpp"
 #include "escalate/errors.hpp"
@@ -28,7 +29,11 @@ void run_log(const LogOptions& o, Context& ctx) {
     c.at = now;
     c.direction = o.flags.in ? Direction::In : Direction::Out;
     c.is_private = o.flags.is_private;
-    const PromiseChange promise = apply_contact_flags(o.flags, c, now);
+    ContactFlags flags = o.flags;
+    if (flags.edit_note) { // before the log is opened: nothing waits on the person typing
+        flags.note = note_from_editor("", fmt::format("the {} to log", c.channel));
+    }
+    const PromiseChange promise = apply_contact_flags(flags, c, now);
     if (promise.text.has_value() != promise.due.has_value()) {
         throw UsageError(promise.text ? "--promise needs --due: when is it due? (--due fri, "
                                         "--due 2026-12-01, --due \"in 3d\")"
@@ -107,6 +112,7 @@ Command setup_log(CLI::App& app) {
       --promise "no more bills" --due 2026-09-30
   escalate log email 3 -m "Asked for a written final bill"
   escalate log letter --in -m "Another bill arrived"
+  escalate log email -e              (writes the note in $VISUAL or $EDITOR)
   pbpaste | escalate log chat --agent "Lucy G." --outcome refused -m -)");
     return {sub, [o](Context& ctx) { run_log(*o, ctx); }};
 }
