@@ -115,7 +115,7 @@ TEST_CASE("a case's age is its day, the opening day being day 1, everywhere", "[
     Sandbox box;
     box.ok("2026-11-20T09:00", {"open", "Meterco", "--title", "Billing"});
     CHECK_THAT(box.ok("2026-11-20T10:00", {"show", "1"}), Contains("(day 1, opened"));
-    CHECK_THAT(box.ok("2026-11-20T10:00", {"list"}), Contains("open    1    0"));
+    CHECK_THAT(box.ok("2026-11-20T10:00", {"list"}), Contains("#1  Meterco  Billing  1    0"));
     CHECK(box.ok("2026-11-20T11:00", {"close", "1", "--abandoned"}) ==
           "Closed case #1 (Meterco) as abandoned on day 1\n");
 }
