@@ -13,6 +13,8 @@ namespace escalate {
 // "broken promise" and "unanswered email" count as their last word does.
 [[nodiscard]] std::string plural(std::int64_t n, std::string_view noun,
                                  std::string_view plural_form = {});
+// A count with thousands separators, as a person reads it: "9,412".
+[[nodiscard]] std::string grouped(std::int64_t n);
 // The noun alone in the form that goes with n: "case" or "cases".
 [[nodiscard]] std::string noun_for(std::int64_t n, std::string_view noun,
                                    std::string_view plural_form = {});

@@ -35,4 +35,13 @@ std::string plural(std::int64_t n, std::string_view noun, std::string_view plura
     return fmt::format("{} {}", n, noun_for(n, noun, plural_form));
 }
 
+std::string grouped(std::int64_t n) {
+    std::string digits = std::to_string(n);
+    const std::ptrdiff_t sign = n < 0 ? 1 : 0;
+    for (auto at = static_cast<std::ptrdiff_t>(digits.size()) - 3; at > sign; at -= 3) {
+        digits.insert(static_cast<std::size_t>(at), ",");
+    }
+    return digits;
+}
+
 } // namespace escalate

@@ -31,6 +31,16 @@ TEST_CASE("a count is printed with its noun in the form the count takes", "[word
     }
 }
 
+TEST_CASE("a count has thousands separators", "[words]") {
+    CHECK(grouped(0) == "0");
+    CHECK(grouped(999) == "999");
+    CHECK(grouped(1000) == "1,000");
+    CHECK(grouped(9412) == "9,412");
+    CHECK(grouped(1234567) == "1,234,567");
+    CHECK(grouped(-1234) == "-1,234");
+    CHECK(grouped(-123) == "-123");
+}
+
 TEST_CASE("every outcome a person reads is in words, not its machine name", "[words]") {
     for (const auto o :
          {Outcome::NoAnswer, Outcome::HungUp, Outcome::StockReply, Outcome::Transferred,

@@ -130,15 +130,6 @@ void import_org(Store& store, const Org& dumped, Tally& tally) {
     ++tally.orgs;
 }
 
-// "3,000"
-std::string grouped(std::size_t n) {
-    std::string digits = std::to_string(n);
-    for (auto at = static_cast<std::ptrdiff_t>(digits.size()) - 3; at > 0; at -= 3) {
-        digits.insert(static_cast<std::size_t>(at), ",");
-    }
-    return digits;
-}
-
 // On a terminal only: how far the import has read, by bytes when the size is known.
 class Progress {
 public:
@@ -150,14 +141,15 @@ public:
         next_ = in.bytes_read() + (std::size_t{1} << 20);
         const double mb = static_cast<double>(in.bytes_read()) / 1e6;
         if (const auto size = in.size(); size && *size > 0) {
-            std::fputs(fmt::format("\rimporting: {}% ({:.1f} of {:.1f} MB), {} {}\x1b[K",
-                                   in.bytes_read() * 100 / *size, mb,
-                                   static_cast<double>(*size) / 1e6, grouped(cases),
-                                   noun_for(cases, "case"))
-                           .c_str(),
-                       stderr);
+            std::fputs(
+                fmt::format("\rimporting: {}% ({:.1f} of {:.1f} MB), {} {}\x1b[K",
+                            in.bytes_read() * 100 / *size, mb, static_cast<double>(*size) / 1e6,
+                            grouped(static_cast<std::int64_t>(cases)), noun_for(cases, "case"))
+                    .c_str(),
+                stderr);
         } else {
-            std::fputs(fmt::format("\rimporting: {:.1f} MB, {} {}\x1b[K", mb, grouped(cases),
+            std::fputs(fmt::format("\rimporting: {:.1f} MB, {} {}\x1b[K", mb,
+                                   grouped(static_cast<std::int64_t>(cases)),
                                    noun_for(cases, "case"))
                            .c_str(),
                        stderr);
