@@ -10,7 +10,7 @@ namespace escalate::cli {
 namespace {
 
 // 'text' for fish: a backslash and a quote are escaped inside single quotes.
-std::string quote(const std::string& text) {
+std::string fish_quote(const std::string& text) {
     std::string out = "'";
     for (const char c : text) {
         if (c == '\\' || c == '\'') {
@@ -25,9 +25,9 @@ std::string quote(const std::string& text) {
 struct Switch {
     std::string cases;
     void add(const std::string& key, const std::vector<std::string>& lines) {
-        cases += fmt::format("        case {}\n", quote(key));
+        cases += fmt::format("        case {}\n", fish_quote(key));
         for (const auto& line : lines) {
-            cases += fmt::format("            echo {}\n", quote(line));
+            cases += fmt::format("            echo {}\n", fish_quote(line));
         }
     }
     std::string function(const std::string& name, const std::string& comment) const {

@@ -27,10 +27,6 @@ std::size_t count_values(const Json& j) {
     return n;
 }
 
-template <class T> Json opt(const std::optional<T>& v) {
-    return v ? Json(*v) : Json(nullptr);
-}
-
 // Typed reading of one JSON object, naming the key that is wrong.
 class Fields {
 public:
