@@ -20,7 +20,10 @@ std::optional<std::string> cleared_if_empty(const std::string& v) {
 } // namespace
 
 void add_contact_flags(CLI::App& sub, ContactFlags& f, FlagUse use) {
-    sub.add_option("--at", f.at, "When it happened (default: now): 14:30, yesterday 15:30, 2h ago")
+    sub.add_option("--at", f.at,
+                   use == FlagUse::Log
+                       ? "When it happened (default: now): 14:30, yesterday 15:30, 2h ago"
+                       : "When it really happened: 14:30, yesterday 15:30, 2h ago")
         ->type_name("WHEN");
     sub.add_option("--duration", f.duration, "Talk time: 25m, 1h30m, 3.5h, 1:05:00")
         ->type_name("D");
