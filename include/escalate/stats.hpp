@@ -54,6 +54,9 @@ struct CaseStats {
 };
 
 [[nodiscard]] CaseStats compute_stats(const CaseFile& file, const Policy& policy, Timestamp now);
+// The time the case has cost, in words, leaving out what is zero: "12 min on the phone",
+// "35 min on hold" (none, one or both).
+[[nodiscard]] std::vector<std::string> time_spent(const CaseStats& s);
 
 // How many contacts on this channel and in this direction the case has, up to and including
 // the contact with this id: "12th call".

@@ -77,14 +77,7 @@ void print_stats(const CaseStats& s, const Policy& policy, bool closed) {
     }
     fmt::print("  {} ({} out, {} in){}{}\n", plural(s.contacts, "contact"), s.outbound, s.inbound,
                channels.empty() ? "" : ": ", fmt::join(channels, ", "));
-    std::vector<std::string> spent;
-    if (s.talk_s > 0) {
-        spent.push_back(format_duration(s.talk_s) + " on the phone");
-    }
-    if (s.hold_s > 0) {
-        spent.push_back(format_duration(s.hold_s) + " on hold");
-    }
-    if (!spent.empty()) {
+    if (const auto spent = time_spent(s); !spent.empty()) {
         fmt::print("  {}\n", fmt::join(spent, ", "));
     }
     fmt::print("  {} made: {} kept, {} broken, {} {}\n", plural(s.promises_made, "promise"),

@@ -1,5 +1,7 @@
 #include "escalate/stats.hpp"
 
+#include "escalate/time.hpp"
+
 #include <algorithm>
 
 namespace escalate {
@@ -124,6 +126,17 @@ std::int64_t attempt_number(const CaseFile& file, const Contact& contact) {
         }
     }
     return n;
+}
+
+std::vector<std::string> time_spent(const CaseStats& s) {
+    std::vector<std::string> spent;
+    if (s.talk_s > 0) {
+        spent.push_back(format_duration(s.talk_s) + " on the phone");
+    }
+    if (s.hold_s > 0) {
+        spent.push_back(format_duration(s.hold_s) + " on hold");
+    }
+    return spent;
 }
 
 } // namespace escalate

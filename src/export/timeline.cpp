@@ -339,14 +339,7 @@ std::string summary_paragraph(const Timeline& t) {
     made.insert(made.end(), t.other_contacts.begin(), t.other_contacts.end());
     if (!made.empty()) {
         p += " I made " + and_list(made);
-        std::vector<std::string> spent;
-        if (s.talk_s > 0) {
-            spent.push_back(format_duration(s.talk_s) + " on the phone");
-        }
-        if (s.hold_s > 0) {
-            spent.push_back(format_duration(s.hold_s) + " on hold");
-        }
-        if (!spent.empty()) {
+        if (const auto spent = time_spent(s); !spent.empty()) {
             p += ", spent " + and_list(spent);
         }
         p += fmt::format(", and {} contacted me {}.", t.kase.org,
